@@ -1,0 +1,144 @@
+//! Text matching shared by validation and the game: finding a statement
+//! inside its passage (whitespace-insensitive) and a signal word inside its
+//! statement (case-insensitive), as byte ranges of the original text.
+
+use std::ops::Range;
+
+/// Collapses every run of whitespace to one space and trims the ends.
+pub fn normalize_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Finds `needle` in `haystack`, treating every run of whitespace as one
+/// space. Returns the byte range in the original `haystack`.
+pub fn find_verbatim(haystack: &str, needle: &str) -> Option<Range<usize>> {
+    let needle = normalize_whitespace(needle);
+    if needle.is_empty() {
+        return None;
+    }
+    // `offsets[i]` is the byte in `haystack` that normalized byte `i` came from.
+    let mut normalized = String::with_capacity(haystack.len());
+    let mut offsets = Vec::with_capacity(haystack.len());
+    let mut pending_space: Option<usize> = None;
+    for (at, ch) in haystack.char_indices() {
+        if ch.is_whitespace() {
+            pending_space.get_or_insert(at);
+            continue;
+        }
+        if let Some(space_at) = pending_space.take()
+            && !normalized.is_empty()
+        {
+            normalized.push(' ');
+            offsets.push(space_at);
+        }
+        let len = ch.len_utf8();
+        normalized.push(ch);
+        offsets.extend(at..at + len);
+    }
+    let start = normalized.find(&needle)?;
+    // `offsets[last]` may point inside a multi-byte char; step back to its start.
+    let mut last = offsets[start + needle.len() - 1];
+    while !haystack.is_char_boundary(last) {
+        last -= 1;
+    }
+    let end = last + haystack[last..].chars().next().map_or(0, char::len_utf8);
+    Some(offsets[start]..end)
+}
+
+/// Finds `needle` in `haystack` ignoring letter case. Returns the byte range
+/// in `haystack` of the first match.
+pub fn find_ignore_case(haystack: &str, needle: &str) -> Option<Range<usize>> {
+    let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return None;
+    }
+    for (start, _) in haystack.char_indices() {
+        let mut want = needle.iter();
+        let mut end = start;
+        let mut matched = true;
+        'chars: for (at, ch) in haystack[start..].char_indices() {
+            for lower in ch.to_lowercase() {
+                match want.next() {
+                    Some(&w) if w == lower => {}
+                    Some(_) => {
+                        matched = false;
+                        break 'chars;
+                    }
+                    None => break 'chars,
+                }
+            }
+            end = start + at + ch.len_utf8();
+            if want.len() == 0 {
+                break;
+            }
+        }
+        if matched && want.next().is_none() {
+            return Some(start..end);
+        }
+    }
+    None
+}
+
+/// The run of words in `passage` that looks most like `statement`, for
+/// "did you mean" help when a statement is not found verbatim.
+pub fn closest_fragment(passage: &str, statement: &str) -> Option<String> {
+    let words: Vec<&str> = passage.split_whitespace().collect();
+    let target = normalize_whitespace(statement);
+    let width = target.split(' ').count().clamp(1, words.len().max(1));
+    if words.is_empty() {
+        return None;
+    }
+    let mut best: Option<(f64, String)> = None;
+    for window in words.windows(width.min(words.len())) {
+        let candidate = window.join(" ");
+        let score = strsim::normalized_levenshtein(&candidate, &target);
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, candidate));
+        }
+    }
+    best.filter(|(score, _)| *score > 0.3).map(|(_, text)| text)
+}
+
+/// Counts words the way a reader would: runs of non-whitespace.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbatim_ignores_whitespace_differences() {
+        let passage = "It was  double\nthe number. Then more.";
+        let range = find_verbatim(passage, "double the number.").unwrap();
+        assert_eq!(&passage[range], "double\nthe number.");
+        assert_eq!(find_verbatim(passage, "Double the number."), None);
+    }
+
+    #[test]
+    fn verbatim_handles_multibyte_text() {
+        let passage = "Panama’s Darien Gap, a 200-square-mile stretch…";
+        let range = find_verbatim(passage, "Darien Gap, a 200-square-mile stretch…").unwrap();
+        assert_eq!(&passage[range], "Darien Gap, a 200-square-mile stretch…");
+        let range = find_verbatim(passage, "Panama’s").unwrap();
+        assert_eq!(&passage[range], "Panama’s");
+    }
+
+    #[test]
+    fn ignore_case_returns_original_range() {
+        let statement = "A Staggering 6,000 people.";
+        let range = find_ignore_case(statement, "staggering").unwrap();
+        assert_eq!(&statement[range], "Staggering");
+        assert_eq!(find_ignore_case(statement, "7,000"), None);
+        assert_eq!(find_ignore_case(statement, ""), None);
+        assert_eq!(find_ignore_case("abc", "abcd"), None);
+    }
+
+    #[test]
+    fn closest_fragment_finds_the_near_miss() {
+        let passage = "The numbers are shocking. Border agents intercepted 900 Chinese nationals.";
+        let near = closest_fragment(passage, "Border agents stopped 900 Chinese nationals.").unwrap();
+        assert_eq!(near, "Border agents intercepted 900 Chinese nationals.");
+    }
+}
