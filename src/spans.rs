@@ -116,10 +116,13 @@ impl Scanner<'_> {
             Some(byte) if byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-' => {
                 self.pos += 1;
                 self.ident();
+                let ident_end = self.pos;
                 self.skip_trivia();
                 // `Name(...)`: a named struct or enum variant with content.
                 if self.peek() == Some(b'(') && self.depth < MAX_DEPTH {
                     self.fields(&path);
+                } else {
+                    self.pos = ident_end;
                 }
             }
             Some(_) => self.pos += 1,
@@ -127,7 +130,6 @@ impl Scanner<'_> {
         }
         self.depth -= 1;
         let end = self.pos.max(start);
-        // Trailing whitespace inside a named struct belongs to no one.
         self.index.values.insert(path, start..end);
     }
 

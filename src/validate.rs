@@ -256,11 +256,29 @@ fn syntax_error(err: &SpannedError, sink: &mut Sink) {
         RonError::ExpectedComma
         | RonError::ExpectedArrayEnd
         | RonError::ExpectedStructLikeEnd
-        | RonError::TrailingCharacters => (
-            err.code.to_string(),
-            "unexpected here".to_owned(),
-            "a comma, bracket or quote is probably missing just before this point: every field ends with `,` and every `(`/`[` needs its `)`/`]`".to_owned(),
-        ),
+        | RonError::TrailingCharacters => {
+            if let Some(open) = unclosed_quote_before(sink.source, start) {
+                let (line, _) = sink.lines.line_col(sink.source, open);
+                sink.error(
+                    open..open + 1,
+                    "the text is missing its closing quote".to_owned(),
+                    "this text is never closed",
+                    &format!("add a `\"` at the end of the text on line {line}"),
+                );
+                return;
+            }
+            let what = match &err.code {
+                RonError::ExpectedComma => "expected a comma here",
+                RonError::ExpectedArrayEnd => "expected `]` to close the list here",
+                RonError::ExpectedStructLikeEnd => "expected `)` here",
+                _ => "unexpected text after the end of the level",
+            };
+            (
+                what.to_owned(),
+                "unexpected here".to_owned(),
+                "a comma, bracket or quote is probably missing just before this point: every field ends with `,` and every `(`/`[` needs its `)`/`]`".to_owned(),
+            )
+        }
         other => (
             other.to_string(),
             "here".to_owned(),
@@ -268,6 +286,22 @@ fn syntax_error(err: &SpannedError, sink: &mut Sink) {
         ),
     };
     sink.error(start..end.max(start), message, &label, &help);
+}
+
+/// When the parser trips just after a string that runs over a line break
+/// and swallowed a `field:` on its way, the real mistake is almost always a
+/// missing closing quote where that string began. Returns the opening quote.
+fn unclosed_quote_before(source: &str, at: usize) -> Option<usize> {
+    let before = source.get(..at)?.trim_end();
+    let close = before.strip_suffix('"')?.len();
+    let open = source[..close].rfind('"')?;
+    let inside = &source[open + 1..close];
+    let swallowed_field = inside.lines().skip(1).any(|line| {
+        line.trim_start()
+            .split_once(':')
+            .is_some_and(|(name, _)| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '(' || c == ' '))
+    });
+    (inside.contains('\n') && swallowed_field).then_some(open)
 }
 
 /// The closest valid name, when it is close enough to be a typo.
