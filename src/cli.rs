@@ -8,7 +8,7 @@ use crate::validate::LevelReport;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
 use serde::Serialize;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -83,7 +83,13 @@ pub fn check(paths: &[PathBuf], format: Format) -> ExitCode {
     let reports: Vec<LevelReport> = level_files(&paths).iter().map(|p| read_level(p)).collect();
     let written = match format {
         Format::Text => {
-            let mut out = StandardStream::stdout(ColorChoice::Auto);
+            // Colour only for a person at a terminal, never in files or pipes.
+            let color = if std::io::stdout().is_terminal() {
+                ColorChoice::Auto
+            } else {
+                ColorChoice::Never
+            };
+            let mut out = StandardStream::stdout(color);
             write_text(&mut out, &reports)
         }
         Format::Json => {

@@ -17,7 +17,7 @@ pub const STREAK_STEP: u32 = 10;
 pub const STREAK_CAP: u32 = 50;
 
 /// Where a statement sits in its level.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct StatementRef {
     pub passage: usize,
     pub statement: usize,

@@ -79,9 +79,14 @@ pub fn ron_options() -> ron::Options {
 /// a [`Diagnostic`] with its line and column. `level` is `Some` exactly when
 /// there are no errors.
 pub fn load_level(file: &str, bytes: &[u8]) -> LevelReport {
+    if bytes.len() <= MAX_FILE_BYTES
+        && let Ok(source) = std::str::from_utf8(bytes)
+    {
+        return validate_source(file, source);
+    }
     let source = String::from_utf8_lossy(bytes).into_owned();
     let mut sink = Sink::new(&source);
-    let level = if bytes.len() > MAX_FILE_BYTES {
+    if bytes.len() > MAX_FILE_BYTES {
         sink.error(
             0..0,
             format!(
@@ -91,7 +96,6 @@ pub fn load_level(file: &str, bytes: &[u8]) -> LevelReport {
             "file too large",
             "split it into several levels, one file each",
         );
-        None
     } else if let Err(err) = std::str::from_utf8(bytes) {
         // Everything before the bad byte is valid, so lossy decoding keeps its offsets.
         let at = err.valid_up_to();
@@ -101,18 +105,29 @@ pub fn load_level(file: &str, bytes: &[u8]) -> LevelReport {
             "this byte is not UTF-8",
             "save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8)",
         );
-        None
-    } else {
-        match ron_options().from_str::<Level>(&source) {
-            Ok(level) => {
-                let spans = SpanIndex::build(&source);
-                check_rules(&level, &spans, &mut sink);
-                Some(level)
-            }
-            Err(err) => {
-                syntax_error(&err, &mut sink);
-                None
-            }
+    }
+    let diagnostics = sink.diagnostics;
+    LevelReport {
+        file: file.to_owned(),
+        level: None,
+        source,
+        diagnostics,
+    }
+}
+
+/// Parses and validates level text that is already known to be UTF-8,
+/// with no size limit (the benchmarks use this for very large levels).
+pub fn validate_source(file: &str, source: &str) -> LevelReport {
+    let mut sink = Sink::new(source);
+    let level = match ron_options().from_str::<Level>(source) {
+        Ok(level) => {
+            let spans = SpanIndex::build(source);
+            check_rules(&level, &spans, &mut sink);
+            Some(level)
+        }
+        Err(err) => {
+            syntax_error(&err, &mut sink);
+            None
         }
     };
     let mut diagnostics = sink.diagnostics;
@@ -122,7 +137,7 @@ pub fn load_level(file: &str, bytes: &[u8]) -> LevelReport {
     LevelReport {
         file: file.to_owned(),
         level: level.filter(|_| !has_errors),
-        source,
+        source: source.to_owned(),
         diagnostics,
     }
 }
