@@ -7,6 +7,8 @@
 
 pub mod cli;
 pub mod diagnostic;
+#[cfg(feature = "game")]
+pub mod game;
 pub mod level;
 pub mod library;
 pub mod round;

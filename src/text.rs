@@ -104,6 +104,64 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+
+/// How a piece of passage text is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    /// The statement being sorted.
+    Statement,
+    /// A signal word inside the statement.
+    Signal,
+}
+
+/// Splits `text` into consecutive marked pieces: the `highlight` range is
+/// the statement, and inside it every occurrence of each signal word
+/// (case-insensitive) is marked as a signal. Pieces cover `text` exactly.
+pub fn mark_segments(
+    text: &str,
+    highlight: Option<Range<usize>>,
+    signals: &[String],
+) -> Vec<(Range<usize>, Mark)> {
+    let Some(highlight) = highlight.filter(|r| r.end <= text.len() && r.start < r.end) else {
+        return vec![(0..text.len(), Mark::Plain)];
+    };
+    // Signal ranges inside the highlight, in order, without overlaps.
+    let inner = &text[highlight.clone()];
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for signal in signals {
+        let signal = signal.trim();
+        let mut from = 0;
+        while let Some(hit) = inner.get(from..).and_then(|rest| find_ignore_case(rest, signal)) {
+            found.push(highlight.start + from + hit.start..highlight.start + from + hit.end);
+            from += hit.end.max(1);
+            while from < inner.len() && !inner.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+    }
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut pieces = Vec::new();
+    let push = |range: Range<usize>, mark: Mark, pieces: &mut Vec<(Range<usize>, Mark)>| {
+        if range.start < range.end {
+            pieces.push((range, mark));
+        }
+    };
+    push(0..highlight.start, Mark::Plain, &mut pieces);
+    let mut at = highlight.start;
+    for signal in found {
+        if signal.start < at {
+            continue;
+        }
+        push(at..signal.start, Mark::Statement, &mut pieces);
+        push(signal.clone(), Mark::Signal, &mut pieces);
+        at = signal.end;
+    }
+    push(at..highlight.end, Mark::Statement, &mut pieces);
+    push(highlight.end..text.len(), Mark::Plain, &mut pieces);
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +191,33 @@ mod tests {
         assert_eq!(find_ignore_case(statement, "7,000"), None);
         assert_eq!(find_ignore_case(statement, ""), None);
         assert_eq!(find_ignore_case("abc", "abcd"), None);
+    }
+
+    #[test]
+    fn segments_mark_statement_and_signals() {
+        let text = "Before. A staggering 6,000 came. After.";
+        let statement = find_verbatim(text, "A staggering 6,000 came.").unwrap();
+        let pieces: Vec<(&str, Mark)> = mark_segments(
+            text,
+            Some(statement),
+            &["6,000".to_owned(), "Staggering".to_owned()],
+        )
+        .into_iter()
+        .map(|(r, m)| (&text[r], m))
+        .collect();
+        assert_eq!(
+            pieces,
+            vec![
+                ("Before. ", Mark::Plain),
+                ("A ", Mark::Statement),
+                ("staggering", Mark::Signal),
+                (" ", Mark::Statement),
+                ("6,000", Mark::Signal),
+                (" came.", Mark::Statement),
+                (" After.", Mark::Plain),
+            ]
+        );
+        assert_eq!(mark_segments(text, None, &[]), vec![(0..text.len(), Mark::Plain)]);
     }
 
     #[test]

@@ -1,0 +1,176 @@
+//! Level files as Bevy assets. The loader calls the same parse + validate as
+//! `fact-sorter check`; a level with errors still loads, as a report, so the
+//! level list can show what is wrong while every other level plays.
+
+use super::{LaunchOptions, Screen};
+use crate::level::Level;
+use crate::library;
+use crate::validate::{LevelReport, load_level};
+use bevy::asset::io::{AssetSourceBuilder, Reader};
+use bevy::asset::{AssetLoader, LoadContext, LoadState};
+use bevy::prelude::*;
+
+/// The name of the asset source for the top-level `levels/` folder.
+pub const LEVEL_SOURCE: &str = "levels";
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_asset::<LevelAsset>();
+    app.init_asset_loader::<LevelLoader>();
+    app.init_resource::<LevelCatalog>();
+    app.add_systems(OnEnter(Screen::Loading), discover_levels);
+}
+
+/// Makes `levels://file.ron` read from the `levels/` folder beside `assets/`.
+/// Must run before `AssetPlugin` is added.
+pub fn register_level_source(app: &mut App) {
+    app.register_asset_source(
+        LEVEL_SOURCE,
+        AssetSourceBuilder::platform_default(LEVEL_SOURCE, None),
+    );
+}
+
+/// One level file, parsed and validated.
+#[derive(Asset, TypePath, Debug)]
+pub struct LevelAsset {
+    pub report: LevelReport,
+}
+
+/// Reads `.ron` level files through [`load_level`].
+#[derive(Default, TypePath)]
+pub struct LevelLoader;
+
+/// Only reading can fail; a broken level is a successful load of its report.
+#[derive(Debug, thiserror::Error)]
+pub enum LevelLoadError {
+    #[error("cannot read the level file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl AssetLoader for LevelLoader {
+    type Asset = LevelAsset;
+    type Settings = ();
+    type Error = LevelLoadError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        load_context: &mut LoadContext<'_>,
+    ) -> Result<LevelAsset, LevelLoadError> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        let file = display_name(load_context.path().path());
+        Ok(LevelAsset {
+            report: load_level(&file, &bytes),
+        })
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["ron"]
+    }
+}
+
+/// `levels/name.ron`, the way teachers see the file.
+fn display_name(path: &std::path::Path) -> String {
+    format!("{LEVEL_SOURCE}/{}", path.display())
+}
+
+/// Every level the player can pick, in file-name order.
+#[derive(Resource, Debug, Default)]
+pub struct LevelCatalog {
+    pub entries: Vec<LevelEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LevelEntry {
+    /// As shown in error messages: `levels/name.ron`.
+    pub file: String,
+    pub handle: Handle<LevelAsset>,
+}
+
+/// Where a level stands.
+#[derive(Debug)]
+pub enum LevelStatus<'a> {
+    Loading,
+    Ready(&'a Level),
+    /// The file cannot be played; the text is the first error, `file:line:col: message`.
+    Broken(String),
+}
+
+impl LevelStatus<'_> {
+    pub fn is_settled(&self) -> bool {
+        !matches!(self, LevelStatus::Loading)
+    }
+}
+
+impl LevelCatalog {
+    pub fn status<'a>(
+        &self,
+        index: usize,
+        levels: &'a Assets<LevelAsset>,
+        server: &AssetServer,
+    ) -> LevelStatus<'a> {
+        let Some(entry) = self.entries.get(index) else {
+            return LevelStatus::Broken("no such level".to_owned());
+        };
+        if let Some(asset) = levels.get(&entry.handle) {
+            return match (&asset.report.level, asset.report.first_error()) {
+                (Some(level), _) => LevelStatus::Ready(level),
+                (None, Some(error)) => LevelStatus::Broken(error.one_line(&asset.report.file)),
+                (None, None) => LevelStatus::Broken(format!("{}: cannot be read", entry.file)),
+            };
+        }
+        match server.load_state(&entry.handle) {
+            LoadState::Failed(err) => LevelStatus::Broken(format!("{}: {err}", entry.file)),
+            _ => LevelStatus::Loading,
+        }
+    }
+
+    /// Index of the first level that can be played.
+    pub fn first_ready(&self, levels: &Assets<LevelAsset>, server: &AssetServer) -> Option<usize> {
+        (0..self.entries.len())
+            .find(|&i| matches!(self.status(i, levels, server), LevelStatus::Ready(_)))
+    }
+}
+
+/// Finds the level files: the one named on the command line, or every
+/// `.ron` file in `levels/`.
+fn discover_levels(
+    options: Res<LaunchOptions>,
+    server: Res<AssetServer>,
+    mut levels: ResMut<Assets<LevelAsset>>,
+    mut catalog: ResMut<LevelCatalog>,
+) {
+    catalog.entries.clear();
+    if let Some(path) = &options.file {
+        // A file from anywhere on disk: read it directly, with the same checks.
+        let report = library::read_level(path);
+        catalog.entries.push(LevelEntry {
+            file: report.file.clone(),
+            handle: levels.add(LevelAsset { report }),
+        });
+        return;
+    }
+    for file in level_file_names() {
+        catalog.entries.push(LevelEntry {
+            file: format!("{LEVEL_SOURCE}/{file}"),
+            handle: server.load(format!("{LEVEL_SOURCE}://{file}")),
+        });
+    }
+}
+
+/// The level files in the `levels/` folder, by name.
+#[cfg(not(target_arch = "wasm32"))]
+fn level_file_names() -> Vec<String> {
+    let dir = bevy::asset::io::file::FileAssetReader::get_base_path().join(LEVEL_SOURCE);
+    library::level_files(&[dir])
+        .iter()
+        .filter_map(|path| path.file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn level_file_names() -> Vec<String> {
+    Vec::new()
+}

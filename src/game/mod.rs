@@ -1,0 +1,121 @@
+//! The Bevy game: a thin layer over the pure core. One plugin per feature;
+//! [`AppPlugin`] adds the engine, [`plugin`] adds the game itself (and runs
+//! headless in tests with `MinimalPlugins` + `StatesPlugin`).
+
+pub mod gameplay;
+pub mod levels;
+pub mod menu;
+pub mod screens;
+pub mod smoke;
+pub mod theme;
+
+use crate::cli::PlayOptions;
+use bevy::asset::AssetMetaCheck;
+use bevy::prelude::*;
+use bevy::winit::WinitSettings;
+use std::process::ExitCode;
+
+/// Starts the game window and runs until the player quits.
+pub fn run(options: PlayOptions) -> ExitCode {
+    let exit = App::new().add_plugins(AppPlugin { options }).run();
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// The whole application: Bevy's default plugins, configured for a
+/// classroom laptop, plus the game.
+pub struct AppPlugin {
+    pub options: PlayOptions,
+}
+
+impl Plugin for AppPlugin {
+    fn build(&self, app: &mut App) {
+        // The `levels/` folder beside `assets/` is its own asset source.
+        levels::register_level_source(app);
+        app.add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin {
+                    primary_window: Some(Window {
+                        title: "Fact Sorter".to_owned(),
+                        resolution: (1280, 720).into(),
+                        fit_canvas_to_parent: true,
+                        prevent_default_event_handling: true,
+                        ..default()
+                    }),
+                    ..default()
+                })
+                .set(AssetPlugin {
+                    // The web build serves no `.meta` files; don't ask for them.
+                    meta_check: AssetMetaCheck::Never,
+                    ..default()
+                }),
+        );
+        // Classroom laptops run on battery: redraw only when something happens.
+        app.insert_resource(WinitSettings::desktop_app());
+        app.insert_resource(ClearColor(theme::palette::BACKGROUND));
+        app.insert_resource(LaunchOptions::from(self.options.clone()));
+        app.add_systems(Startup, spawn_camera);
+        app.add_plugins(plugin);
+    }
+}
+
+/// The game's own plugins, without the engine: usable headless.
+pub fn plugin(app: &mut App) {
+    app.init_state::<Screen>();
+    app.init_resource::<LaunchOptions>();
+    app.configure_sets(
+        Update,
+        (AppSystems::RecordInput, AppSystems::Update).chain(),
+    );
+    app.add_plugins((
+        theme::plugin,
+        levels::plugin,
+        gameplay::plugin,
+        screens::plugin,
+        menu::plugin,
+        smoke::plugin,
+    ));
+}
+
+/// What the command line asked for.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct LaunchOptions {
+    /// Play only this level file.
+    pub file: Option<std::path::PathBuf>,
+    /// The seed of the first round; later rounds draw a new one.
+    pub seed: Option<u64>,
+}
+
+impl From<PlayOptions> for LaunchOptions {
+    fn from(options: PlayOptions) -> Self {
+        LaunchOptions {
+            file: options.file,
+            seed: options.seed,
+        }
+    }
+}
+
+/// The screen the player is on.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    /// Reading fonts and level files.
+    #[default]
+    Loading,
+    Title,
+    LevelSelect,
+    Play,
+    Results,
+}
+
+/// Ordering of `Update` systems: read input first, then react.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppSystems {
+    RecordInput,
+    Update,
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn((Name::new("Camera"), Camera2d));
+}

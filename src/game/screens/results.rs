@@ -1,0 +1,261 @@
+//! The results screen: score, accuracy per category, the discernment line,
+//! the confusion grid and a review of every missed statement.
+
+use crate::game::gameplay::{ActiveRound, PlayAgain};
+use crate::game::menu::Menu;
+use crate::game::theme::widget::{self, ButtonKind};
+use crate::game::theme::{UiFonts, palette};
+use crate::game::{AppSystems, Screen};
+use crate::level::Category;
+use crate::round::Summary;
+use bevy::prelude::*;
+use bevy::ui_widgets::{Activate, ScrollArea};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Results), spawn_results_screen);
+    app.add_systems(
+        Update,
+        results_shortcuts
+            .in_set(AppSystems::RecordInput)
+            .run_if(in_state(Screen::Results).and(in_state(Menu::Closed))),
+    );
+}
+
+/// The scrolling review of missed statements.
+#[derive(Component, Debug)]
+pub struct ReviewList;
+
+fn results_shortcuts(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
+) {
+    if keys.any_just_pressed([KeyCode::KeyR, KeyCode::Enter, KeyCode::NumpadEnter]) {
+        commands.trigger(PlayAgain);
+    } else if keys.just_pressed(KeyCode::KeyL) {
+        next.set(Screen::LevelSelect);
+    }
+}
+
+fn spawn_results_screen(mut commands: Commands, fonts: Res<UiFonts>, active: Option<Res<ActiveRound>>) {
+    let Some(active) = active else {
+        return;
+    };
+    let fonts = fonts.into_inner();
+    let round = &active.round;
+    let summary = round.summary();
+    commands
+        .spawn((
+            widget::screen_root("Results screen"),
+            DespawnOnExit(Screen::Results),
+        ))
+        .with_children(|root| {
+            root.spawn(widget::header(
+                fonts,
+                format!("Results: {}", round.level().title),
+            ));
+            root.spawn((
+                Name::new("Results body"),
+                ScrollArea,
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    width: percent(100),
+                    max_width: px(1150),
+                    flex_grow: 1.0,
+                    flex_basis: px(0),
+                    min_height: px(0),
+                    row_gap: px(12),
+                    overflow: Overflow::scroll_y(),
+                    ..default()
+                },
+            ))
+            .with_children(|body| {
+                body.spawn(widget::row("Score row", 28.0)).with_children(|row| {
+                    row.spawn(widget::text(
+                        &fonts.bold,
+                        palette::HEADER_SIZE,
+                        palette::TEXT,
+                        format!("Score {} / {}", summary.score, summary.max_score),
+                    ));
+                    row.spawn(widget::muted(
+                        fonts,
+                        format!(
+                            "{} correct · {} also accepted · {} missed · {} hints · seed {}",
+                            summary.correct, summary.also_accepted, summary.wrong, summary.hints, round.seed()
+                        ),
+                    ));
+                });
+                body.spawn(widget::panel("Discernment")).with_children(|panel| {
+                    panel.spawn(widget::text(
+                        &fonts.bold,
+                        palette::BODY_SIZE,
+                        palette::TEXT,
+                        summary.discernment(),
+                    ));
+                });
+                body.spawn(widget::row("Accuracy and grid", 24.0))
+                    .insert(Node {
+                        align_items: AlignItems::FlexStart,
+                        column_gap: px(24),
+                        flex_wrap: FlexWrap::Wrap,
+                        row_gap: px(12),
+                        ..default()
+                    })
+                    .with_children(|row| {
+                        row.spawn(widget::panel("Accuracy")).with_children(|panel| {
+                            spawn_accuracy(panel, fonts, &summary);
+                        });
+                        row.spawn(widget::panel("Confusion grid")).with_children(|panel| {
+                            spawn_confusion_grid(panel, fonts, &summary);
+                        });
+                    });
+                body.spawn((widget::panel("Review"), ReviewList)).with_children(|panel| {
+                    spawn_review(panel, fonts, round, &summary);
+                });
+            });
+            root.spawn(widget::row("Results buttons", 16.0)).with_children(|row| {
+                row.spawn(widget::button(
+                    fonts,
+                    ButtonKind::Primary,
+                    "R",
+                    "Play again (new order)",
+                    |_: On<Activate>, mut commands: Commands| commands.trigger(PlayAgain),
+                ));
+                row.spawn(widget::button(
+                    fonts,
+                    ButtonKind::Quiet,
+                    "L",
+                    "Levels",
+                    |_: On<Activate>, mut next: ResMut<NextState<Screen>>| {
+                        next.set(Screen::LevelSelect)
+                    },
+                ));
+            });
+        });
+}
+
+/// One line per category: "✓ Fact 5 / 6 (83%)" with a bar.
+fn spawn_accuracy(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summary: &Summary) {
+    panel.spawn(widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, "Accuracy by category"));
+    for category in Category::ALL {
+        let result = summary.per_category[category.index()];
+        let figure = match result.accuracy() {
+            Some(share) => format!("{} / {} ({:.0}%)", result.accepted, result.total, share * 100.0),
+            None => "none in this level".to_owned(),
+        };
+        panel.spawn(widget::row("Accuracy row", 12.0)).with_children(|row| {
+            row.spawn(widget::category_tag(fonts, category, palette::BODY_SIZE))
+                .insert(Node { width: px(170), ..default() });
+            row.spawn((
+                Name::new("Bar"),
+                Node {
+                    width: px(160),
+                    height: px(14),
+                    border_radius: BorderRadius::all(px(7)),
+                    ..default()
+                },
+                BackgroundColor(palette::BUTTON_QUIET),
+                children![(
+                    Node {
+                        width: percent(result.accuracy().unwrap_or(0.0) as f32 * 100.0),
+                        height: percent(100),
+                        border_radius: BorderRadius::all(px(7)),
+                        ..default()
+                    },
+                    BackgroundColor(palette::category_color(category)),
+                )],
+            ));
+            row.spawn(widget::label(fonts, figure));
+        });
+    }
+}
+
+/// Rows: what the statement was. Columns: what the student said.
+fn spawn_confusion_grid(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summary: &Summary) {
+    panel.spawn(widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, "What you said (columns) for each kind (rows)"));
+    let cell = |width: f32| Node {
+        width: px(width),
+        height: px(34),
+        align_items: AlignItems::Center,
+        justify_content: JustifyContent::Center,
+        ..default()
+    };
+    panel.spawn(widget::row("Grid header", 4.0)).with_children(|row| {
+        row.spawn(cell(150.0));
+        for said in Category::ALL {
+            row.spawn(cell(120.0)).with_children(|c| {
+                c.spawn(widget::category_tag(fonts, said, palette::SMALL_SIZE));
+            });
+        }
+    });
+    for (was_index, was) in Category::ALL.into_iter().enumerate() {
+        panel.spawn(widget::row("Grid row", 4.0)).with_children(|row| {
+            row.spawn(cell(150.0)).with_children(|c| {
+                c.spawn(widget::category_tag(fonts, was, palette::SMALL_SIZE));
+            });
+            for said_index in 0..3 {
+                let count = summary.confusion[was_index][said_index];
+                let diagonal = was_index == said_index;
+                let background = match (count, diagonal) {
+                    (0, _) => palette::PANEL,
+                    (_, true) => palette::CORRECT.with_alpha(0.18),
+                    (_, false) => palette::WRONG.with_alpha(0.18),
+                };
+                row.spawn((cell(120.0), BackgroundColor(background), BorderColor::all(palette::PANEL_BORDER)))
+                    .insert(Node {
+                        width: px(120),
+                        height: px(34),
+                        align_items: AlignItems::Center,
+                        justify_content: JustifyContent::Center,
+                        border: UiRect::all(px(1)),
+                        ..default()
+                    })
+                    .with_children(|c| {
+                        c.spawn(widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, count.to_string()));
+                    });
+            }
+        });
+    }
+}
+
+/// Every missed statement with its right category and explanation.
+fn spawn_review(
+    panel: &mut ChildSpawnerCommands,
+    fonts: &UiFonts,
+    round: &crate::round::Round,
+    summary: &Summary,
+) {
+    if summary.missed.is_empty() {
+        panel.spawn(widget::text(&fonts.bold, palette::BODY_SIZE, palette::CORRECT, "Nothing to review: every statement was sorted well."));
+        return;
+    }
+    panel.spawn(widget::text(
+        &fonts.bold,
+        palette::BODY_SIZE,
+        palette::TEXT,
+        format!("To review ({})", summary.missed.len()),
+    ));
+    for missed in &summary.missed {
+        let statement = round.statement(missed.at);
+        panel
+            .spawn((
+                Name::new("Missed statement"),
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(4),
+                    padding: UiRect::vertical(px(8)),
+                    border: UiRect::top(px(1)),
+                    ..default()
+                },
+                BorderColor::all(palette::PANEL_BORDER),
+            ))
+            .with_children(|item| {
+                item.spawn(widget::text(&fonts.italic, palette::BODY_SIZE, palette::TEXT, format!("“{}”", statement.text)));
+                item.spawn(widget::row("Missed answer", 8.0)).with_children(|row| {
+                    row.spawn(widget::muted(fonts, format!("You said {}; it is", missed.chosen)));
+                    row.spawn(widget::category_tag(fonts, missed.expected, palette::SMALL_SIZE));
+                });
+                item.spawn(widget::label(fonts, statement.explanation.clone()));
+            });
+    }
+}

@@ -1,0 +1,84 @@
+//! Look and feel: fonts, colours ([`palette`]), reusable widgets
+//! ([`widget`]), button hover feedback and scaling the UI to the window.
+
+pub mod palette;
+pub mod widget;
+
+use bevy::picking::events::{Out, Over, Pointer};
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<UiFonts>();
+    app.add_observer(highlight_hovered_button);
+    app.add_observer(restore_unhovered_button);
+    app.add_systems(Update, scale_ui_to_window);
+}
+
+/// The game's fonts. Atkinson Hyperlegible for reading; a DejaVu subset for symbols.
+#[derive(Resource, Debug, Clone)]
+pub struct UiFonts {
+    pub regular: Handle<Font>,
+    pub bold: Handle<Font>,
+    pub italic: Handle<Font>,
+    pub symbols: Handle<Font>,
+}
+
+impl FromWorld for UiFonts {
+    fn from_world(world: &mut World) -> Self {
+        let assets = world.resource::<AssetServer>();
+        UiFonts {
+            regular: assets.load("fonts/AtkinsonHyperlegible-Regular.ttf"),
+            bold: assets.load("fonts/AtkinsonHyperlegible-Bold.ttf"),
+            italic: assets.load("fonts/AtkinsonHyperlegible-Italic.ttf"),
+            symbols: assets.load("fonts/SymbolsDejaVuSans-Bold.ttf"),
+        }
+    }
+}
+
+impl UiFonts {
+    pub fn all(&self) -> [&Handle<Font>; 4] {
+        [&self.regular, &self.bold, &self.italic, &self.symbols]
+    }
+}
+
+/// A button's resting and hovered background colours.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct ButtonColors {
+    pub normal: Color,
+    pub hovered: Color,
+}
+
+fn highlight_hovered_button(
+    over: On<Pointer<Over>>,
+    mut buttons: Query<(&ButtonColors, &mut BackgroundColor)>,
+) {
+    if let Ok((colors, mut background)) = buttons.get_mut(over.entity) {
+        background.0 = colors.hovered;
+    }
+}
+
+fn restore_unhovered_button(
+    out: On<Pointer<Out>>,
+    mut buttons: Query<(&ButtonColors, &mut BackgroundColor)>,
+) {
+    if let Ok((colors, mut background)) = buttons.get_mut(out.entity) {
+        background.0 = colors.normal;
+    }
+}
+
+/// Keeps the layout proportional: 1280×720 and 1920×1080 look the same,
+/// only larger. Small windows shrink a little, then scroll.
+fn scale_ui_to_window(
+    windows: Query<&Window, (With<PrimaryWindow>, Changed<Window>)>,
+    mut scale: ResMut<UiScale>,
+) {
+    if let Ok(window) = windows.single() {
+        let wanted = (window.height() / palette::DESIGN_HEIGHT)
+            .min(window.width() / 1280.0)
+            .clamp(0.8, 3.0);
+        if (scale.0 - wanted).abs() > 0.01 {
+            scale.0 = wanted;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Reusable UI pieces. Each returns `impl Bundle`, for `children![...]`.
+
+use super::palette::*;
+use super::{ButtonColors, UiFonts};
+use crate::level::Category;
+use bevy::ecs::system::IntoObserverSystem;
+use bevy::prelude::*;
+use bevy::ui_widgets::{Activate, Button as WidgetButton, observe};
+
+/// A full-window screen root: a centred column with margins.
+pub fn screen_root(name: &'static str) -> impl Bundle {
+    (
+        Name::new(name),
+        Node {
+            width: percent(100),
+            height: percent(100),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            padding: UiRect::axes(px(32), px(20)),
+            row_gap: px(14),
+            ..default()
+        },
+    )
+}
+
+/// A white card with a thin border.
+pub fn panel(name: &'static str) -> impl Bundle {
+    (
+        Name::new(name),
+        Node {
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::all(px(16)),
+            row_gap: px(8),
+            border: UiRect::all(px(2)),
+            border_radius: BorderRadius::all(px(10)),
+            ..default()
+        },
+        BackgroundColor(PANEL),
+        BorderColor::all(PANEL_BORDER),
+    )
+}
+
+/// A row of items with a gap between them.
+pub fn row(name: &'static str, gap: f32) -> impl Bundle {
+    (
+        Name::new(name),
+        Node {
+            flex_direction: FlexDirection::Row,
+            align_items: AlignItems::Center,
+            column_gap: px(gap),
+            flex_wrap: FlexWrap::Wrap,
+            ..default()
+        },
+    )
+}
+
+/// Text in the reading font.
+pub fn text(
+    font: &Handle<Font>,
+    size: f32,
+    color: Color,
+    content: impl Into<String>,
+) -> impl Bundle {
+    (
+        Text::new(content),
+        TextFont {
+            font: font.clone().into(),
+            font_size: FontSize::Px(size),
+            ..default()
+        },
+        TextColor(color),
+    )
+}
+
+pub fn title(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
+    (Name::new("Title"), text(&fonts.bold, TITLE_SIZE, TEXT, content))
+}
+
+pub fn header(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
+    (Name::new("Header"), text(&fonts.bold, HEADER_SIZE, TEXT, content))
+}
+
+pub fn label(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
+    (Name::new("Label"), text(&fonts.regular, BODY_SIZE, TEXT, content))
+}
+
+pub fn muted(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
+    (Name::new("Note"), text(&fonts.regular, SMALL_SIZE, MUTED, content))
+}
+
+/// A span of styled text inside a [`Text`].
+pub fn span(
+    font: &Handle<Font>,
+    size: f32,
+    color: Color,
+    content: impl Into<String>,
+) -> impl Bundle {
+    (
+        TextSpan::new(content),
+        TextFont {
+            font: font.clone().into(),
+            font_size: FontSize::Px(size),
+            ..default()
+        },
+        TextColor(color),
+    )
+}
+
+/// How a button looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ButtonKind {
+    /// Filled: the main action on a screen.
+    Primary,
+    /// Light: secondary actions.
+    Quiet,
+}
+
+/// A button with a keyboard hint (`Enter`, `L`) and a label. Clicking,
+/// tapping or pressing Enter/Space while it has focus triggers `action`.
+pub fn button<E, B, M, I>(
+    fonts: &UiFonts,
+    kind: ButtonKind,
+    key: &str,
+    label: &str,
+    action: I,
+) -> impl Bundle
+where
+    E: EntityEvent,
+    B: Bundle,
+    M: Send + Sync + 'static,
+    I: IntoObserverSystem<E, B, M> + Send + Sync,
+{
+    let (normal, hovered, ink) = match kind {
+        ButtonKind::Primary => (BUTTON, BUTTON_HOVER, BUTTON_TEXT),
+        ButtonKind::Quiet => (BUTTON_QUIET, BUTTON_QUIET_HOVER, TEXT),
+    };
+    (
+        Name::new(format!("Button: {label}")),
+        WidgetButton,
+        Node {
+            padding: UiRect::axes(px(20), px(10)),
+            column_gap: px(10),
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            border_radius: BorderRadius::all(px(8)),
+            min_height: px(48),
+            ..default()
+        },
+        BackgroundColor(normal),
+        ButtonColors { normal, hovered },
+        observe(action),
+        children![
+            keycap(fonts, key, ink),
+            text(&fonts.bold, BUTTON_SIZE, ink, label.to_owned()),
+        ],
+    )
+}
+
+/// A small outlined key name, so students learn the shortcut.
+pub fn keycap(fonts: &UiFonts, key: &str, ink: Color) -> impl Bundle {
+    (
+        Name::new("Keycap"),
+        Node {
+            padding: UiRect::axes(px(6), px(1)),
+            border: UiRect::all(px(2)),
+            border_radius: BorderRadius::all(px(5)),
+            ..default()
+        },
+        BorderColor::all(ink.with_alpha(0.7)),
+        children![text(&fonts.bold, SMALL_SIZE, ink, key.to_owned())],
+    )
+}
+
+/// One of the three big answer buttons: symbol, name and keys, in the
+/// category's colour.
+pub fn category_button<M, I>(fonts: &UiFonts, category: Category, action: I) -> impl Bundle
+where
+    M: Send + Sync + 'static,
+    I: IntoObserverSystem<Activate, (), M> + Send + Sync,
+{
+    let color = category_color(category);
+    (
+        Name::new(format!("Answer: {category}")),
+        WidgetButton,
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            flex_grow: 1.0,
+            flex_basis: px(0),
+            padding: UiRect::axes(px(12), px(8)),
+            border: UiRect::all(px(3)),
+            border_radius: BorderRadius::all(px(12)),
+            row_gap: px(2),
+            min_height: px(84),
+            ..default()
+        },
+        BackgroundColor(color),
+        BorderColor::all(color.darker(0.15)),
+        ButtonColors {
+            normal: color,
+            hovered: color.darker(0.12),
+        },
+        observe(action),
+        children![
+            (
+                Name::new("Category name"),
+                Text::new(""),
+                TextLayout::justify(Justify::Center),
+                children![
+                    span(&fonts.symbols, CARD_SIZE, Color::WHITE, format!("{} ", category_symbol(category))),
+                    span(&fonts.bold, CARD_SIZE, Color::WHITE, category.label()),
+                ],
+            ),
+            text(&fonts.regular, SMALL_SIZE, Color::WHITE, format!("key {}", category_keys(category))),
+        ],
+    )
+}
+
+/// A category tag for lists: symbol plus name in the category's colour.
+pub fn category_tag(fonts: &UiFonts, category: Category, size: f32) -> impl Bundle {
+    let color = category_color(category);
+    (
+        Name::new("Category tag"),
+        Text::new(""),
+        children![
+            span(&fonts.symbols, size, color, format!("{} ", category_symbol(category))),
+            span(&fonts.bold, size, color, category.label()),
+        ],
+    )
+}
