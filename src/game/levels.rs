@@ -17,16 +17,29 @@ pub(super) fn plugin(app: &mut App) {
     app.init_asset::<LevelAsset>();
     app.init_asset_loader::<LevelLoader>();
     app.init_resource::<LevelCatalog>();
+    app.init_resource::<LevelFolder>();
     app.add_systems(OnEnter(Screen::Loading), discover_levels);
 }
 
-/// Makes `levels://file.ron` read from the `levels/` folder beside `assets/`.
-/// Must run before `AssetPlugin` is added.
-pub fn register_level_source(app: &mut App) {
+/// Makes `levels://file.ron` read from `folder` (relative to the asset base
+/// path, normally the folder holding `assets/`). Must run before
+/// `AssetPlugin` is added.
+pub fn register_level_source(app: &mut App, folder: &str) {
     app.register_asset_source(
         LEVEL_SOURCE,
-        AssetSourceBuilder::platform_default(LEVEL_SOURCE, None),
+        AssetSourceBuilder::platform_default(folder, None),
     );
+    app.insert_resource(LevelFolder(folder.to_owned()));
+}
+
+/// The folder behind the `levels://` asset source.
+#[derive(Resource, Debug, Clone)]
+pub struct LevelFolder(pub String);
+
+impl Default for LevelFolder {
+    fn default() -> Self {
+        LevelFolder(LEVEL_SOURCE.to_owned())
+    }
 }
 
 /// One level file, parsed and validated.
@@ -137,6 +150,7 @@ impl LevelCatalog {
 /// `.ron` file in `levels/`.
 fn discover_levels(
     options: Res<LaunchOptions>,
+    folder: Res<LevelFolder>,
     server: Res<AssetServer>,
     mut levels: ResMut<Assets<LevelAsset>>,
     mut catalog: ResMut<LevelCatalog>,
@@ -151,7 +165,7 @@ fn discover_levels(
         });
         return;
     }
-    for file in level_file_names() {
+    for file in level_file_names(&folder.0) {
         catalog.entries.push(LevelEntry {
             file: format!("{LEVEL_SOURCE}/{file}"),
             handle: server.load(format!("{LEVEL_SOURCE}://{file}")),
@@ -161,8 +175,8 @@ fn discover_levels(
 
 /// The level files in the `levels/` folder, by name.
 #[cfg(not(target_arch = "wasm32"))]
-fn level_file_names() -> Vec<String> {
-    let dir = bevy::asset::io::file::FileAssetReader::get_base_path().join(LEVEL_SOURCE);
+fn level_file_names(folder: &str) -> Vec<String> {
+    let dir = bevy::asset::io::file::FileAssetReader::get_base_path().join(folder);
     library::level_files(&[dir])
         .iter()
         .filter_map(|path| path.file_name())
@@ -171,6 +185,6 @@ fn level_file_names() -> Vec<String> {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn level_file_names() -> Vec<String> {
+fn level_file_names(_folder: &str) -> Vec<String> {
     Vec::new()
 }

@@ -62,10 +62,11 @@ fn menu_shortcuts(keys: Res<ButtonInput<KeyCode>>, mut commands: Commands) {
 
 fn close_menu_on_screen_change(
     mut transitions: MessageReader<StateTransitionEvent<Screen>>,
+    menu: Res<State<Menu>>,
     mut next: ResMut<NextState<Menu>>,
 ) {
-    if transitions.read().count() > 0 {
-        next.set_if_neq(Menu::Closed);
+    if transitions.read().count() > 0 && *menu.get() == Menu::Open {
+        next.set(Menu::Closed);
     }
 }
 

@@ -8,6 +8,7 @@ pub mod menu;
 pub mod screens;
 pub mod smoke;
 pub mod theme;
+pub mod timing;
 
 use crate::cli::PlayOptions;
 use bevy::asset::AssetMetaCheck;
@@ -33,13 +34,13 @@ pub struct AppPlugin {
 impl Plugin for AppPlugin {
     fn build(&self, app: &mut App) {
         // The `levels/` folder beside `assets/` is its own asset source.
-        levels::register_level_source(app);
+        levels::register_level_source(app, levels::LEVEL_SOURCE);
         app.add_plugins(
             DefaultPlugins
                 .set(WindowPlugin {
                     primary_window: Some(Window {
                         title: "Fact Sorter".to_owned(),
-                        resolution: (1280, 720).into(),
+                        resolution: window_size().into(),
                         fit_canvas_to_parent: true,
                         prevent_default_event_handling: true,
                         ..default()
@@ -76,6 +77,7 @@ pub fn plugin(app: &mut App) {
         screens::plugin,
         menu::plugin,
         smoke::plugin,
+        timing::plugin,
     ));
 }
 
@@ -114,6 +116,18 @@ pub enum Screen {
 pub enum AppSystems {
     RecordInput,
     Update,
+}
+
+/// 1280×720 unless `FACT_SORTER_WINDOW=WIDTHxHEIGHT` says otherwise
+/// (used to check the projector layout).
+fn window_size() -> (u32, u32) {
+    std::env::var("FACT_SORTER_WINDOW")
+        .ok()
+        .and_then(|size| {
+            let (w, h) = size.split_once('x')?;
+            Some((w.parse().ok()?, h.parse().ok()?))
+        })
+        .unwrap_or((1280, 720))
 }
 
 fn spawn_camera(mut commands: Commands) {

@@ -5,8 +5,8 @@
 use crate::game::gameplay::StartLevel;
 use crate::game::levels::{LevelAsset, LevelCatalog, LevelStatus};
 use crate::game::menu::Menu;
-use crate::game::theme::widget::{self, ButtonColors};
-use crate::game::theme::{UiFonts, palette};
+use crate::game::theme::widget;
+use crate::game::theme::{ButtonColors, UiFonts, palette};
 use crate::game::{AppSystems, Screen};
 use crate::level::{Category, Level};
 use bevy::prelude::*;

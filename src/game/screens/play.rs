@@ -29,7 +29,7 @@ pub(super) fn plugin(app: &mut App) {
                 .run_if(in_state(PlayPhase::Feedback)),
             scroll_with_keys.in_set(AppSystems::RecordInput),
         )
-            .run_if(in_state(Screen::Play).and(in_state(Menu::Closed))),
+            .run_if(in_state(Screen::Play).and_then(in_state(Menu::Closed))),
     );
     app.add_systems(
         Update,
@@ -134,7 +134,7 @@ fn sync_question_ui(
             return;
         }
         if shown.position == wanted.position {
-            scroll = passages.iter().next().copied().unwrap_or_default();
+            scroll = passages.iter().next().cloned().unwrap_or_default();
         }
         commands.entity(entity).despawn();
     }

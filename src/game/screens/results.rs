@@ -17,7 +17,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         results_shortcuts
             .in_set(AppSystems::RecordInput)
-            .run_if(in_state(Screen::Results).and(in_state(Menu::Closed))),
+            .run_if(in_state(Screen::Results).and_then(in_state(Menu::Closed))),
     );
 }
 

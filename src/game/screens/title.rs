@@ -16,7 +16,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         title_shortcuts
             .in_set(crate::game::AppSystems::RecordInput)
-            .run_if(in_state(Screen::Title).and(in_state(Menu::Closed))),
+            .run_if(in_state(Screen::Title).and_then(in_state(Menu::Closed))),
     );
 }
 

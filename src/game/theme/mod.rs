@@ -71,9 +71,9 @@ fn restore_unhovered_button(
 /// only larger. Small windows shrink a little, then scroll.
 fn scale_ui_to_window(
     windows: Query<&Window, (With<PrimaryWindow>, Changed<Window>)>,
-    mut scale: ResMut<UiScale>,
+    scale: Option<ResMut<UiScale>>,
 ) {
-    if let Ok(window) = windows.single() {
+    if let (Ok(window), Some(mut scale)) = (windows.single(), scale) {
         let wanted = (window.height() / palette::DESIGN_HEIGHT)
             .min(window.width() / 1280.0)
             .clamp(0.8, 3.0);

@@ -1,0 +1,314 @@
+//! Headless play-throughs: the game's own plugins on `MinimalPlugins` +
+//! `StatesPlugin`, driven through the real input path (key presses into
+//! `ButtonInput<KeyCode>`, and `Activate` events as a click produces).
+#![cfg(feature = "game")]
+
+use bevy::asset::{AssetMetaCheck, AssetPlugin};
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::ui_widgets::Activate;
+use fact_sorter::game::gameplay::{ActiveRound, LastAnswer, PlayPhase};
+use fact_sorter::game::levels::{self, LevelCatalog};
+use fact_sorter::game::menu::Menu;
+use fact_sorter::game::screens::level_select::LevelCursor;
+use fact_sorter::game::screens::play::{AnswerButton, QuestionRoot};
+use fact_sorter::game::{LaunchOptions, Screen};
+use fact_sorter::level::Category;
+use fact_sorter::round::{Verdict, points_for};
+use std::path::Path;
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A headless game reading levels from `folder` (relative to the crate).
+fn game(folder: &str, options: LaunchOptions) -> App {
+    let mut app = App::new();
+    levels::register_level_source(&mut app, folder);
+    app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        AssetPlugin {
+            file_path: manifest_dir().join("assets").display().to_string(),
+            meta_check: AssetMetaCheck::Never,
+            watch_for_changes_override: Some(false),
+            ..default()
+        },
+    ));
+    // No text rendering headless: the font type is known, the files are not read.
+    app.init_asset::<Font>();
+    app.init_resource::<ButtonInput<KeyCode>>();
+    app.insert_resource(options);
+    app.add_plugins(fact_sorter::game::plugin);
+    app
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn phase(app: &App) -> Option<PlayPhase> {
+    app.world().get_resource::<State<PlayPhase>>().map(|s| *s.get())
+}
+
+fn run_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    for _ in 0..2000 {
+        if done(app) {
+            return;
+        }
+        app.update();
+    }
+    panic!("timed out waiting for {what}; screen {:?}", screen(app));
+}
+
+/// A key tap: pressed for one frame, then released.
+fn press(app: &mut App, key: KeyCode) {
+    app.world_mut().resource_mut::<ButtonInput<KeyCode>>().press(key);
+    app.update();
+    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    keys.release(key);
+    keys.clear();
+    app.update();
+}
+
+/// What a click or tap on a button produces.
+fn click(app: &mut App, entity: Entity) {
+    app.world_mut().trigger(Activate { entity });
+    app.update();
+    app.update();
+}
+
+fn answer_button(app: &mut App, category: Category) -> Entity {
+    let mut query = app.world_mut().query::<(Entity, &AnswerButton)>();
+    query
+        .iter(app.world())
+        .find(|(_, b)| b.0 == category)
+        .map(|(e, _)| e)
+        .expect("answer buttons are on screen")
+}
+
+fn key_for(category: Category, letters: bool) -> KeyCode {
+    match (category, letters) {
+        (Category::Fact, false) => KeyCode::Digit1,
+        (Category::Opinion, false) => KeyCode::Digit2,
+        (Category::Unsupported, false) => KeyCode::Digit3,
+        (Category::Fact, true) => KeyCode::KeyF,
+        (Category::Opinion, true) => KeyCode::KeyO,
+        (Category::Unsupported, true) => KeyCode::KeyU,
+    }
+}
+
+fn active(app: &App) -> &ActiveRound {
+    app.world().resource::<ActiveRound>()
+}
+
+fn loaded(folder: &str, options: LaunchOptions) -> App {
+    let mut app = game(folder, options);
+    run_until(&mut app, "loading", |app| screen(app) != Screen::Loading);
+    app
+}
+
+/// Plays the round to the results, choosing with `choose(statement answer, also)`.
+fn play_round(app: &mut App, choose: impl Fn(usize, Category, &[Category]) -> Category) {
+    let mut step = 0;
+    while screen(app) == Screen::Play {
+        match phase(app) {
+            Some(PlayPhase::Question) => {
+                run_until(app, "question UI", |app| {
+                    let mut q = app.world().try_query::<&QuestionRoot>().unwrap();
+                    q.iter(app.world()).next().is_some()
+                });
+                let round = &active(app).round;
+                let statement = round.statement(round.current().unwrap());
+                let chosen = choose(step, statement.answer, &statement.also.clone());
+                // Mix the three input paths: digits, letters and clicks.
+                match step % 3 {
+                    0 => press(app, key_for(chosen, false)),
+                    1 => press(app, key_for(chosen, true)),
+                    _ => {
+                        let button = answer_button(app, chosen);
+                        click(app, button);
+                    }
+                }
+                assert_eq!(phase(app), Some(PlayPhase::Feedback), "answer {step} was not taken");
+                step += 1;
+            }
+            Some(PlayPhase::Feedback) => {
+                let key = if step % 2 == 0 { KeyCode::Enter } else { KeyCode::Space };
+                press(app, key);
+            }
+            None => app.update(),
+        }
+    }
+    assert_eq!(screen(app), Screen::Results);
+}
+
+#[test]
+fn perfect_player_scores_the_maximum_on_every_shipped_level() {
+    let mut app = loaded("levels", LaunchOptions::default());
+    assert_eq!(screen(&app), Screen::Title);
+    let count = app.world().resource::<LevelCatalog>().entries.len();
+    assert!(count >= 11, "{count} levels");
+    press(&mut app, KeyCode::KeyL);
+    for index in 0..count {
+        assert_eq!(screen(&app), Screen::LevelSelect);
+        // Walk the cursor with the arrow keys to the level, then Enter.
+        while app.world().resource::<LevelCursor>().0 < index {
+            press(&mut app, KeyCode::ArrowDown);
+        }
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(screen(&app), Screen::Play, "level {index} did not start");
+        assert_eq!(active(&app).entry, index);
+        play_round(&mut app, |_, answer, _| answer);
+        let summary = active(&app).round.summary();
+        assert_eq!(summary.score, summary.max_score, "level {index}");
+        assert_eq!(summary.answered, active(&app).round.len());
+        assert!(summary.missed.is_empty());
+        press(&mut app, KeyCode::KeyL);
+    }
+}
+
+#[test]
+fn always_fact_player_gets_exact_accuracy_and_too_trusting_count() {
+    let file = manifest_dir().join("levels/border-1-numbers.ron");
+    let mut app = loaded(
+        "levels",
+        LaunchOptions {
+            file: Some(file.clone()),
+            seed: Some(11),
+        },
+    );
+    assert_eq!(screen(&app), Screen::Play, "play FILE starts the level");
+    assert_eq!(active(&app).round.seed(), 11);
+    play_round(&mut app, |_, _, _| Category::Fact);
+    // Expected figures straight from the level file.
+    let level = fact_sorter::library::read_level(&file).level.unwrap();
+    let summary = active(&app).round.summary();
+    for category in Category::ALL {
+        let of_kind: Vec<_> = level.statements().filter(|s| s.answer == category).collect();
+        let accepted = of_kind.iter().filter(|s| s.accepts(Category::Fact)).count();
+        let result = summary.per_category[category.index()];
+        assert_eq!((result.accepted, result.total), (accepted, of_kind.len()), "{category}");
+    }
+    let too_trusting = level
+        .statements()
+        .filter(|s| s.answer != Category::Fact && !s.also.contains(&Category::Fact))
+        .count();
+    assert!(too_trusting > 0);
+    assert_eq!(summary.too_trusting, too_trusting);
+    assert_eq!(summary.too_suspicious, 0);
+}
+
+#[test]
+fn hint_halves_the_points() {
+    let mut app = loaded(
+        "levels",
+        LaunchOptions {
+            file: Some(manifest_dir().join("levels/local-news-library.ron")),
+            seed: Some(3),
+        },
+    );
+    assert_eq!(phase(&app), Some(PlayPhase::Question));
+    press(&mut app, KeyCode::KeyH);
+    assert!(active(&app).round.hint_used());
+    let round = &active(&app).round;
+    let answer = round.statement(round.current().unwrap()).answer;
+    press(&mut app, key_for(answer, false));
+    let record = app.world().resource::<LastAnswer>().0.expect("answer recorded");
+    assert_eq!(record.verdict, Verdict::Correct);
+    assert!(record.hint_used);
+    assert_eq!(record.points, points_for(Verdict::Correct, 1, false) / 2);
+    // The next statement starts without the hint.
+    press(&mut app, KeyCode::Enter);
+    let round = &active(&app).round;
+    let answer = round.statement(round.current().unwrap()).answer;
+    press(&mut app, key_for(answer, false));
+    let record = app.world().resource::<LastAnswer>().0.unwrap();
+    assert_eq!(record.points, points_for(Verdict::Correct, 2, false));
+}
+
+#[test]
+fn broken_level_is_listed_with_its_error_and_the_others_still_start() {
+    let dir = std::env::temp_dir().join(format!("fact-sorter-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for good in ["ad-smart-bottle.ron", "local-news-library.ron"] {
+        std::fs::copy(manifest_dir().join("levels").join(good), dir.join(good)).unwrap();
+    }
+    std::fs::copy(
+        manifest_dir().join("tests/fixtures/invalid/unknown-category.ron"),
+        dir.join("b-broken.ron"),
+    )
+    .unwrap();
+    let mut app = loaded(&dir.display().to_string(), LaunchOptions::default());
+    press(&mut app, KeyCode::KeyL);
+    assert_eq!(screen(&app), Screen::LevelSelect);
+    let texts: Vec<String> = {
+        let mut q = app.world_mut().query::<&Text>();
+        q.iter(app.world()).map(|t| t.0.clone()).collect()
+    };
+    assert!(
+        texts.iter().any(|t| t.contains("levels/b-broken.ron:9:68: error: unknown category `Opinon`")),
+        "{texts:#?}"
+    );
+    // The broken level (index 1) cannot be started...
+    press(&mut app, KeyCode::ArrowDown);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::LevelSelect);
+    // ...but the one after it can.
+    press(&mut app, KeyCode::ArrowDown);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(active(&app).entry, 2);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn escape_then_resume_returns_to_the_same_statement() {
+    let mut app = loaded(
+        "levels",
+        LaunchOptions {
+            file: Some(manifest_dir().join("levels/review-cup-final.ron")),
+            seed: Some(5),
+        },
+    );
+    let round = &active(&app).round;
+    let answer = round.statement(round.current().unwrap()).answer;
+    press(&mut app, key_for(answer, false));
+    press(&mut app, KeyCode::Enter);
+    let before = (active(&app).round.position(), active(&app).round.current());
+    assert_eq!(before.0, 1);
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Open);
+    // Answer keys do nothing while the menu is open.
+    press(&mut app, KeyCode::Digit1);
+    assert_eq!(phase(&app), Some(PlayPhase::Question));
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Closed);
+    let after = (active(&app).round.position(), active(&app).round.current());
+    assert_eq!(before, after);
+    let mut roots = app.world_mut().query::<&QuestionRoot>();
+    let shown: Vec<QuestionRoot> = roots.iter(app.world()).copied().collect();
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].position, 1);
+}
+
+#[test]
+fn play_again_uses_a_new_seed_and_levels_key_returns_to_the_list() {
+    let mut app = loaded(
+        "levels",
+        LaunchOptions {
+            file: Some(manifest_dir().join("levels/ad-smart-bottle.ron")),
+            seed: Some(1),
+        },
+    );
+    play_round(&mut app, |step, answer, also| {
+        let wrong = Category::ALL.into_iter().find(|c| *c != answer && !also.contains(c));
+        if step == 0 { wrong.unwrap() } else { answer }
+    });
+    let summary = active(&app).round.summary();
+    assert_eq!(summary.missed.len(), 1);
+    press(&mut app, KeyCode::KeyR);
+    assert_eq!(screen(&app), Screen::Play);
+    assert_ne!(active(&app).round.seed(), 1);
+    assert_eq!(active(&app).round.position(), 0);
+}
