@@ -46,7 +46,11 @@ fn generated_level(statements: usize) -> String {
 fn check(bencher: divan::Bencher, statements: usize) {
     let source = generated_level(statements);
     let report = validate_source("generated.ron", &source);
-    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics.first());
+    assert!(
+        report.diagnostics.is_empty(),
+        "{:?}",
+        report.diagnostics.first()
+    );
     assert_eq!(report.level.as_ref().unwrap().statement_count(), statements);
     bencher
         .counter(divan::counter::BytesCount::new(source.len()))

@@ -25,7 +25,11 @@ fn main() -> AppExit {
         .run()
 }
 
-fn report_first_frame(frames: Res<FrameCount>, mut done: Local<bool>, mut exit: MessageWriter<AppExit>) {
+fn report_first_frame(
+    frames: Res<FrameCount>,
+    mut done: Local<bool>,
+    mut exit: MessageWriter<AppExit>,
+) {
     if !*done && frames.0 >= 2 {
         *done = true;
         let now = std::time::SystemTime::now()

@@ -15,6 +15,8 @@ fn play(options: PlayOptions) -> ExitCode {
 
 #[cfg(not(feature = "game"))]
 fn play(_: PlayOptions) -> ExitCode {
-    eprintln!("fact-sorter was built without the `game` feature; only the teacher tools (such as `check`) are available.");
+    eprintln!(
+        "fact-sorter was built without the `game` feature; only the teacher tools (such as `check`) are available."
+    );
     ExitCode::FAILURE
 }

@@ -270,7 +270,15 @@ mod tests {
 
     #[test]
     fn survives_garbage() {
-        for src in ["", "(", "[[[[", "r#", "\"unterminated", "(a: (b: [c, r\"x", "/*"] {
+        for src in [
+            "",
+            "(",
+            "[[[[",
+            "r#",
+            "\"unterminated",
+            "(a: (b: [c, r\"x",
+            "/*",
+        ] {
             let _ = SpanIndex::build(src);
         }
         let deep = "[".repeat(10_000);

@@ -104,7 +104,6 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-
 /// How a piece of passage text is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
@@ -132,7 +131,10 @@ pub fn mark_segments(
     for signal in signals {
         let signal = signal.trim();
         let mut from = 0;
-        while let Some(hit) = inner.get(from..).and_then(|rest| find_ignore_case(rest, signal)) {
+        while let Some(hit) = inner
+            .get(from..)
+            .and_then(|rest| find_ignore_case(rest, signal))
+        {
             found.push(highlight.start + from + hit.start..highlight.start + from + hit.end);
             from += hit.end.max(1);
             while from < inner.len() && !inner.is_char_boundary(from) {
@@ -217,13 +219,17 @@ mod tests {
                 (" After.", Mark::Plain),
             ]
         );
-        assert_eq!(mark_segments(text, None, &[]), vec![(0..text.len(), Mark::Plain)]);
+        assert_eq!(
+            mark_segments(text, None, &[]),
+            vec![(0..text.len(), Mark::Plain)]
+        );
     }
 
     #[test]
     fn closest_fragment_finds_the_near_miss() {
         let passage = "The numbers are shocking. Border agents intercepted 900 Chinese nationals.";
-        let near = closest_fragment(passage, "Border agents stopped 900 Chinese nationals.").unwrap();
+        let near =
+            closest_fragment(passage, "Border agents stopped 900 Chinese nationals.").unwrap();
         assert_eq!(near, "Border agents intercepted 900 Chinese nationals.");
     }
 }

@@ -312,9 +312,12 @@ fn unclosed_quote_before(source: &str, at: usize) -> Option<usize> {
     let open = source[..close].rfind('"')?;
     let inside = &source[open + 1..close];
     let swallowed_field = inside.lines().skip(1).any(|line| {
-        line.trim_start()
-            .split_once(':')
-            .is_some_and(|(name, _)| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '(' || c == ' '))
+        line.trim_start().split_once(':').is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '(' || c == ' ')
+        })
     });
     (inside.contains('\n') && swallowed_field).then_some(open)
 }
@@ -469,7 +472,10 @@ fn check_rules(level: &Level, spans: &SpanIndex, sink: &mut Sink) {
                 }
             }
             if statement.answer == Category::Fact
-                && statement.check.as_deref().is_none_or(|c| c.trim().is_empty())
+                && statement
+                    .check
+                    .as_deref()
+                    .is_none_or(|c| c.trim().is_empty())
             {
                 sink.warning(
                     field("answer"),

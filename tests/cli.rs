@@ -25,9 +25,16 @@ fn check_reports_file_line_col_and_exits_1_on_a_broken_level() {
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(text.contains("error: unknown category `Opinon`"), "{text}");
-    assert!(text.contains("tests/fixtures/invalid/unknown-category.ron:9:68"), "{text}");
+    assert!(
+        text.contains("tests/fixtures/invalid/unknown-category.ron:9:68"),
+        "{text}"
+    );
     assert!(text.contains("help: did you mean `Opinion`?"), "{text}");
-    assert!(text.trim_end().ends_with("1 level ok, 1 with errors, 0 warnings"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("1 level ok, 1 with errors, 0 warnings"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -35,7 +42,10 @@ fn check_of_the_shipped_levels_exits_0() {
     let output = fact_sorter(&["check"]);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{text}");
-    assert!(text.contains("levels ok, 0 with errors, 0 warnings"), "{text}");
+    assert!(
+        text.contains("levels ok, 0 with errors, 0 warnings"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -62,7 +72,10 @@ fn check_json_lists_levels_statements_and_diagnostics() {
     let first = &json["diagnostics"][0];
     assert!(first["file"].as_str().unwrap().ends_with("no-passages.ron"));
     assert_eq!(first["severity"], "error");
-    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(5), Some(15)));
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(5), Some(15))
+    );
     assert!(first["help"].as_str().unwrap().contains("Passage("));
 }
 
@@ -71,5 +84,9 @@ fn check_of_a_missing_path_is_an_error_not_a_crash() {
     let output = fact_sorter(&["check", "levels/no-such-level.ron"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("cannot read the file"));
-    assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join("levels").is_dir());
+    assert!(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("levels")
+            .is_dir()
+    );
 }

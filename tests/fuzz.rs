@@ -8,10 +8,13 @@ use std::path::Path;
 
 fn seed_levels() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["levels/local-news-library.ron", "tests/fixtures/invalid/also-problems.ron"]
-        .iter()
-        .map(|f| std::fs::read_to_string(dir.join(f)).unwrap())
-        .collect()
+    [
+        "levels/local-news-library.ron",
+        "tests/fixtures/invalid/also-problems.ron",
+    ]
+    .iter()
+    .map(|f| std::fs::read_to_string(dir.join(f)).unwrap())
+    .collect()
 }
 
 /// An edit to a level's text: delete, insert or replace a span.
@@ -38,7 +41,11 @@ fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         (any::<usize>(), 0usize..40).prop_map(|(at, len)| Edit::Delete { at, len }),
         (any::<usize>(), text.clone()).prop_map(|(at, text)| Edit::Insert { at, text }),
-        (any::<usize>(), 0usize..20, text).prop_map(|(at, len, text)| Edit::Replace { at, len, text }),
+        (any::<usize>(), 0usize..20, text).prop_map(|(at, len, text)| Edit::Replace {
+            at,
+            len,
+            text
+        }),
     ]
 }
 

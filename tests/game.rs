@@ -48,7 +48,9 @@ fn screen(app: &App) -> Screen {
 }
 
 fn phase(app: &App) -> Option<PlayPhase> {
-    app.world().get_resource::<State<PlayPhase>>().map(|s| *s.get())
+    app.world()
+        .get_resource::<State<PlayPhase>>()
+        .map(|s| *s.get())
 }
 
 fn run_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
@@ -63,7 +65,9 @@ fn run_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
 
 /// A key tap: pressed for one frame, then released.
 fn press(app: &mut App, key: KeyCode) {
-    app.world_mut().resource_mut::<ButtonInput<KeyCode>>().press(key);
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(key);
     app.update();
     let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
     keys.release(key);
@@ -130,11 +134,19 @@ fn play_round(app: &mut App, choose: impl Fn(usize, Category, &[Category]) -> Ca
                         click(app, button);
                     }
                 }
-                assert_eq!(phase(app), Some(PlayPhase::Feedback), "answer {step} was not taken");
+                assert_eq!(
+                    phase(app),
+                    Some(PlayPhase::Feedback),
+                    "answer {step} was not taken"
+                );
                 step += 1;
             }
             Some(PlayPhase::Feedback) => {
-                let key = if step % 2 == 0 { KeyCode::Enter } else { KeyCode::Space };
+                let key = if step % 2 == 0 {
+                    KeyCode::Enter
+                } else {
+                    KeyCode::Space
+                };
                 press(app, key);
             }
             None => app.update(),
@@ -185,10 +197,17 @@ fn always_fact_player_gets_exact_accuracy_and_too_trusting_count() {
     let level = fact_sorter::library::read_level(&file).level.unwrap();
     let summary = active(&app).round.summary();
     for category in Category::ALL {
-        let of_kind: Vec<_> = level.statements().filter(|s| s.answer == category).collect();
+        let of_kind: Vec<_> = level
+            .statements()
+            .filter(|s| s.answer == category)
+            .collect();
         let accepted = of_kind.iter().filter(|s| s.accepts(Category::Fact)).count();
         let result = summary.per_category[category.index()];
-        assert_eq!((result.accepted, result.total), (accepted, of_kind.len()), "{category}");
+        assert_eq!(
+            (result.accepted, result.total),
+            (accepted, of_kind.len()),
+            "{category}"
+        );
     }
     let too_trusting = level
         .statements()
@@ -214,7 +233,11 @@ fn hint_halves_the_points() {
     let round = &active(&app).round;
     let answer = round.statement(round.current().unwrap()).answer;
     press(&mut app, key_for(answer, false));
-    let record = app.world().resource::<LastAnswer>().0.expect("answer recorded");
+    let record = app
+        .world()
+        .resource::<LastAnswer>()
+        .0
+        .expect("answer recorded");
     assert_eq!(record.verdict, Verdict::Correct);
     assert!(record.hint_used);
     assert_eq!(record.points, points_for(Verdict::Correct, 1, false) / 2);
@@ -247,7 +270,9 @@ fn broken_level_is_listed_with_its_error_and_the_others_still_start() {
         q.iter(app.world()).map(|t| t.0.clone()).collect()
     };
     assert!(
-        texts.iter().any(|t| t.contains("levels/b-broken.ron:9:68: error: unknown category `Opinon`")),
+        texts
+            .iter()
+            .any(|t| t.contains("levels/b-broken.ron:9:68: error: unknown category `Opinon`")),
         "{texts:#?}"
     );
     // The broken level (index 1) cannot be started...
@@ -302,7 +327,9 @@ fn play_again_uses_a_new_seed_and_levels_key_returns_to_the_list() {
         },
     );
     play_round(&mut app, |step, answer, also| {
-        let wrong = Category::ALL.into_iter().find(|c| *c != answer && !also.contains(c));
+        let wrong = Category::ALL
+            .into_iter()
+            .find(|c| *c != answer && !also.contains(c));
         if step == 0 { wrong.unwrap() } else { answer }
     });
     let summary = active(&app).round.summary();

@@ -15,14 +15,21 @@ fn shipped() -> Vec<LevelReport> {
 }
 
 fn file_name(report: &LevelReport) -> String {
-    PathBuf::from(&report.file).file_name().unwrap().to_string_lossy().into_owned()
+    PathBuf::from(&report.file)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
 }
 
 #[test]
 fn every_shipped_level_passes_check_without_warnings() {
     for report in shipped() {
-        let problems: Vec<String> =
-            report.diagnostics.iter().map(|d| d.one_line(&report.file)).collect();
+        let problems: Vec<String> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.one_line(&report.file))
+            .collect();
         assert!(problems.is_empty(), "{problems:#?}");
         assert!(report.level.is_some());
     }
@@ -43,20 +50,32 @@ fn library_meets_its_content_targets() {
         assert!((0.25..=0.40).contains(&share), "{category}: {share:.2}");
     }
     let with_also = statements.iter().filter(|s| !s.also.is_empty()).count();
-    assert!(with_also * 10 >= statements.len(), "only {with_also} use `also`");
+    assert!(
+        with_also * 10 >= statements.len(),
+        "only {with_also} use `also`"
+    );
     for (file, level) in &levels {
         let counts = level.category_counts();
         assert!(counts.iter().all(|&c| c >= 3), "{file}: {counts:?}");
         for s in level.statements() {
             let words = s.explanation.split_whitespace().count();
-            assert!((15..=60).contains(&words), "{file}: {words} words: {}", s.text);
+            assert!(
+                (15..=60).contains(&words),
+                "{file}: {words} words: {}",
+                s.text
+            );
             if s.answer == Category::Fact {
                 assert!(s.check.is_some(), "{file}: Fact without check: {}", s.text);
             }
             assert!(!s.signals.is_empty(), "{file}: no signal: {}", s.text);
         }
     }
-    let grade = |band: &str| levels.iter().filter(|(_, l)| l.grade.as_deref() == Some(band)).count();
+    let grade = |band: &str| {
+        levels
+            .iter()
+            .filter(|(_, l)| l.grade.as_deref() == Some(band))
+            .count()
+    };
     assert!(grade("5-8") >= 3 && grade("9-12") >= 3);
 }
 
@@ -69,7 +88,10 @@ fn catalog_matches_the_level_files() {
         .lines()
         .filter(|line| line.starts_with("| `"))
         .map(|line| {
-            line.trim_matches('|').split('|').map(|cell| cell.trim().to_owned()).collect()
+            line.trim_matches('|')
+                .split('|')
+                .map(|cell| cell.trim().to_owned())
+                .collect()
         })
         .collect();
     let reports = shipped();

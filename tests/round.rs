@@ -21,7 +21,10 @@ fn level() -> Level {
                 "(text: \"{text}\", answer: {answer}, also: {also}, check: \"x\", explanation: \"one two three four five six seven eight\"),"
             ));
         }
-        passages.push_str(&format!("(text: \"{}\", statements: [{statements}]),", texts.join(" ")));
+        passages.push_str(&format!(
+            "(text: \"{}\", statements: [{statements}]),",
+            texts.join(" ")
+        ));
     }
     let source = format!("(title: \"T\", source: (title: \"S\"), passages: [{passages}])");
     let report = load_level("round.ron", source.as_bytes());
@@ -35,7 +38,19 @@ fn golden_order_is_pinned_for_a_seed() {
         .iter()
         .map(|r| (r.passage, r.statement))
         .collect();
-    assert_eq!(order, vec![(0, 3), (0, 4), (0, 0), (0, 2), (0, 1), (1, 1), (1, 0), (1, 2)]);
+    assert_eq!(
+        order,
+        vec![
+            (0, 3),
+            (0, 4),
+            (0, 0),
+            (0, 2),
+            (0, 1),
+            (1, 1),
+            (1, 0),
+            (1, 2)
+        ]
+    );
 }
 
 #[test]
@@ -96,7 +111,10 @@ fn wrong_answer_resets_streak_and_also_gives_partial_credit() {
         let at = round.current().unwrap();
         let statement = round.statement(at).clone();
         let chosen = match step {
-            2 => Category::ALL.into_iter().find(|c| !statement.accepts(*c)).unwrap(),
+            2 => Category::ALL
+                .into_iter()
+                .find(|c| !statement.accepts(*c))
+                .unwrap(),
             _ => statement.also.first().copied().unwrap_or(statement.answer),
         };
         let record = round.answer(chosen).unwrap();
@@ -133,15 +151,28 @@ fn always_fact_summary_counts_trust_and_confusion() {
     }
     let summary = round.summary();
     // Level: passage 0 has F,O,U,F,O; passage 1 has F,O,U → 3 F, 3 O, 2 U.
-    assert_eq!(summary.per_category[Category::Fact.index()].accuracy(), Some(1.0));
-    assert_eq!(summary.per_category[Category::Opinion.index()].accuracy(), Some(0.0));
-    assert_eq!(summary.per_category[Category::Unsupported.index()].accuracy(), Some(0.0));
+    assert_eq!(
+        summary.per_category[Category::Fact.index()].accuracy(),
+        Some(1.0)
+    );
+    assert_eq!(
+        summary.per_category[Category::Opinion.index()].accuracy(),
+        Some(0.0)
+    );
+    assert_eq!(
+        summary.per_category[Category::Unsupported.index()].accuracy(),
+        Some(0.0)
+    );
     assert_eq!(summary.too_trusting, 5);
     assert_eq!(summary.too_suspicious, 0);
     assert_eq!(summary.confusion, [[3, 0, 0], [3, 0, 0], [2, 0, 0]]);
     assert_eq!(summary.missed.len(), 5);
     assert_eq!(summary.correct, 3);
-    assert!(summary.discernment().contains("You called 5 opinions or unsupported claims a fact"));
+    assert!(
+        summary
+            .discernment()
+            .contains("You called 5 opinions or unsupported claims a fact")
+    );
 }
 
 #[test]
@@ -149,7 +180,11 @@ fn doubting_facts_is_too_suspicious() {
     let mut round = Round::new(level(), 9);
     while let Some(at) = round.current() {
         let expected = round.statement(at).answer;
-        round.answer(if expected == Category::Fact { Category::Unsupported } else { expected });
+        round.answer(if expected == Category::Fact {
+            Category::Unsupported
+        } else {
+            expected
+        });
     }
     let summary = round.summary();
     assert_eq!(summary.too_suspicious, 3);
@@ -171,5 +206,8 @@ fn also_answer_is_not_missed_or_too_trusting() {
     let summary = round.summary();
     assert_eq!(summary.also_accepted, 3);
     assert!(summary.missed.is_empty());
-    assert_eq!(summary.per_category[Category::Opinion.index()].accuracy(), Some(1.0));
+    assert_eq!(
+        summary.per_category[Category::Opinion.index()].accuracy(),
+        Some(1.0)
+    );
 }

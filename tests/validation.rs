@@ -52,14 +52,28 @@ fn each_invalid_fixture_reports_exactly_its_expected_diagnostics() {
     for path in files {
         let source = std::fs::read_to_string(&path).unwrap();
         let expected = expectations(&source);
-        assert!(!expected.is_empty(), "{} has no expectations", path.display());
+        assert!(
+            !expected.is_empty(),
+            "{} has no expectations",
+            path.display()
+        );
         let report = load_level(&path.display().to_string(), source.as_bytes());
         let got: Vec<String> = report
             .diagnostics
             .iter()
-            .map(|d| format!("{:?} {}:{} {} | {}", d.severity, d.line, d.column, d.message, d.help))
+            .map(|d| {
+                format!(
+                    "{:?} {}:{} {} | {}",
+                    d.severity, d.line, d.column, d.message, d.help
+                )
+            })
             .collect();
-        assert_eq!(got.len(), expected.len(), "{}: got {got:#?}", path.display());
+        assert_eq!(
+            got.len(),
+            expected.len(),
+            "{}: got {got:#?}",
+            path.display()
+        );
         for (d, e) in report.diagnostics.iter().zip(&expected) {
             let place = format!("{}: got {got:#?}", path.display());
             assert_eq!(d.severity, e.severity, "{place}");
@@ -96,7 +110,8 @@ fn rendering_shows_place_source_line_caret_and_help() {
     assert!(text.contains("help: did you mean `Opinion`?"), "{text}");
 }
 
-const VALID_HEAD: &str = "Level(title: \"T\", source: Source(title: \"S\"), passages: [Passage(text: \"";
+const VALID_HEAD: &str =
+    "Level(title: \"T\", source: Source(title: \"S\"), passages: [Passage(text: \"";
 
 fn statement(text: &str, answer: &str) -> String {
     format!(
@@ -107,14 +122,20 @@ fn statement(text: &str, answer: &str) -> String {
 #[test]
 fn long_statement_is_a_warning_with_its_place() {
     let long = "word ".repeat(70).trim_end().to_owned();
-    let source = format!("{VALID_HEAD}{long}\", statements: [\n{}])])", statement(&long, "Opinion"));
+    let source = format!(
+        "{VALID_HEAD}{long}\", statements: [\n{}])])",
+        statement(&long, "Opinion")
+    );
     let report = load_level("long.ron", source.as_bytes());
     assert_eq!(report.diagnostics.len(), 1, "{:#?}", report.diagnostics);
     let d = &report.diagnostics[0];
     assert_eq!(d.severity, Severity::Warning);
     assert_eq!(d.message, "the statement is 349 characters long");
     assert_eq!((d.line, d.column), (2, 17));
-    assert!(report.level.is_some(), "warnings do not stop a level loading");
+    assert!(
+        report.level.is_some(),
+        "warnings do not stop a level loading"
+    );
 }
 
 #[test]
@@ -123,16 +144,33 @@ fn unbalanced_level_warns_at_the_title() {
     let passage = texts.join(" ");
     let mut statements = String::new();
     for (i, text) in texts.iter().enumerate() {
-        let answer = if i == 0 { "Unsupported" } else if i < 5 { "Fact" } else { "Opinion" };
+        let answer = if i == 0 {
+            "Unsupported"
+        } else if i < 5 {
+            "Fact"
+        } else {
+            "Opinion"
+        };
         statements.push_str(&statement(text, answer));
     }
     let source = format!("{VALID_HEAD}{passage}\", statements: [\n{statements}])])");
     let report = load_level("mix.ron", source.as_bytes());
-    let warnings: Vec<_> = report.diagnostics.iter().map(|d| (d.line, d.column, d.message.as_str())).collect();
-    assert_eq!(warnings, vec![(1, 14, "only 1 of 10 statements are Unsupported (10%)")]);
+    let warnings: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.column, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        vec![(1, 14, "only 1 of 10 statements are Unsupported (10%)")]
+    );
     // Two of ten (20%) is enough.
     let source = source.replacen("answer: Fact", "answer: Unsupported", 1);
-    assert!(load_level("mix.ron", source.as_bytes()).diagnostics.is_empty());
+    assert!(
+        load_level("mix.ron", source.as_bytes())
+            .diagnostics
+            .is_empty()
+    );
 }
 
 #[test]
@@ -140,7 +178,11 @@ fn file_over_one_mebibyte_is_rejected() {
     let source = format!("// {}\n", "x".repeat(MAX_FILE_BYTES));
     let report = load_level("huge.ron", source.as_bytes());
     assert_eq!(report.diagnostics.len(), 1);
-    assert!(report.diagnostics[0].message.contains("larger than 1024 KiB"));
+    assert!(
+        report.diagnostics[0]
+            .message
+            .contains("larger than 1024 KiB")
+    );
     assert!(report.level.is_none());
 }
 

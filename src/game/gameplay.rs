@@ -2,9 +2,9 @@
 //! moving on. Screens and input only trigger these events; the rules live
 //! in [`crate::round`].
 
-use super::{LaunchOptions, Screen};
 use super::levels::{LevelAsset, LevelCatalog, LevelStatus};
 use super::menu::Menu;
+use super::{LaunchOptions, Screen};
 use crate::level::Category;
 use crate::round::{AnswerRecord, Round};
 use bevy::prelude::*;
@@ -82,7 +82,8 @@ impl SeedSource {
     pub fn next_seed(&mut self) -> u64 {
         self.first
             .take()
-            .unwrap_or_else(|| rand::make_rng::<ChaCha8Rng>().next_u64())
+            // Six digits are easy to note down and type back with `--seed`.
+            .unwrap_or_else(|| rand::make_rng::<ChaCha8Rng>().next_u64() % 1_000_000)
     }
 }
 
@@ -112,7 +113,11 @@ fn start_level(
 }
 
 /// Whether the question is on screen and nothing else has the player's attention.
-fn can_answer(phase: Option<Res<State<PlayPhase>>>, menu: Res<State<Menu>>, last: &LastAnswer) -> bool {
+fn can_answer(
+    phase: Option<Res<State<PlayPhase>>>,
+    menu: Res<State<Menu>>,
+    last: &LastAnswer,
+) -> bool {
     phase.is_some_and(|p| *p.get() == PlayPhase::Question)
         && *menu.get() == Menu::Closed
         && last.0.is_none()

@@ -136,7 +136,10 @@ fn resume(mut next: ResMut<NextState<Menu>>) {
     next.set(Menu::Closed);
 }
 
-fn back_to_levels(mut next_screen: ResMut<NextState<Screen>>, mut next_menu: ResMut<NextState<Menu>>) {
+fn back_to_levels(
+    mut next_screen: ResMut<NextState<Screen>>,
+    mut next_menu: ResMut<NextState<Menu>>,
+) {
     next_menu.set(Menu::Closed);
     next_screen.set(Screen::LevelSelect);
 }

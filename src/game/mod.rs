@@ -33,8 +33,9 @@ pub struct AppPlugin {
 
 impl Plugin for AppPlugin {
     fn build(&self, app: &mut App) {
+        let root = content_root();
         // The `levels/` folder beside `assets/` is its own asset source.
-        levels::register_level_source(app, levels::LEVEL_SOURCE);
+        levels::register_level_source(app, &root.join(levels::LEVEL_SOURCE).display().to_string());
         app.add_plugins(
             DefaultPlugins
                 .set(WindowPlugin {
@@ -48,6 +49,7 @@ impl Plugin for AppPlugin {
                     ..default()
                 })
                 .set(AssetPlugin {
+                    file_path: root.join("assets").display().to_string(),
                     // The web build serves no `.meta` files; don't ask for them.
                     meta_check: AssetMetaCheck::Never,
                     ..default()
@@ -116,6 +118,20 @@ pub enum Screen {
 pub enum AppSystems {
     RecordInput,
     Update,
+}
+
+/// The folder holding `assets/` and `levels/`. Bevy looks beside the
+/// executable (or in the crate under `cargo run`); a game started from a
+/// checkout or an unpacked folder also finds them in the working directory.
+fn content_root() -> std::path::PathBuf {
+    let base = bevy::asset::io::file::FileAssetReader::get_base_path();
+    if base.join("assets").is_dir() {
+        return base;
+    }
+    match std::env::current_dir() {
+        Ok(dir) if dir.join("assets").is_dir() => dir,
+        _ => base,
+    }
 }
 
 /// 1280×720 unless `FACT_SORTER_WINDOW=WIDTHxHEIGHT` says otherwise

@@ -22,14 +22,14 @@ pub(super) fn plugin(app: &mut App) {
         return;
     };
     if let Err(err) = std::fs::create_dir_all(&dir) {
-        panic!("cannot create the screenshot folder {}: {err}", dir.display());
+        panic!(
+            "cannot create the screenshot folder {}: {err}",
+            dir.display()
+        );
     }
     // The scripted player needs frames even while nobody touches the window.
     app.insert_resource(WinitSettings::game());
-    app.insert_resource(SmokeScript {
-        dir,
-        ..default()
-    });
+    app.insert_resource(SmokeScript { dir, ..default() });
     app.add_systems(First, release_keys);
     app.add_systems(Update, drive_smoke_script.after(super::AppSystems::Update));
 }
@@ -105,7 +105,10 @@ fn drive_smoke_script(
     };
     script.stalled += 1;
     if script.stalled > STALL_LIMIT {
-        let message = format!("step {step:?} never became possible (screen {:?})", screen.get());
+        let message = format!(
+            "step {step:?} never became possible (screen {:?})",
+            screen.get()
+        );
         error!("smoke test: {message}");
         script.failures.push(message);
         script.step = SCRIPT.len() - 1;
@@ -165,7 +168,10 @@ fn drive_smoke_script(
             if script.pending_shots > 0 {
                 return;
             }
-            let expected = SCRIPT.iter().filter(|s| matches!(s, Step::Shot(..))).count();
+            let expected = SCRIPT
+                .iter()
+                .filter(|s| matches!(s, Step::Shot(..)))
+                .count();
             if script.saved.len() != expected {
                 let message = format!("{} of {expected} screenshots saved", script.saved.len());
                 script.failures.push(message);
@@ -218,7 +224,11 @@ fn save_checked_screenshot(
 ) -> impl FnMut(On<ScreenshotCaptured>, ResMut<SmokeScript>) {
     move |captured, mut script| {
         script.pending_shots = script.pending_shots.saturating_sub(1);
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let image = &captured.image;
         let uniform = image.data.as_ref().is_none_or(|data| {
             let first = data.get(..4);
@@ -232,7 +242,9 @@ fn save_checked_screenshot(
                 Ok(()) => script.saved.push(name),
                 Err(err) => script.failures.push(format!("{name}: cannot save: {err}")),
             },
-            Err(err) => script.failures.push(format!("{name}: cannot convert: {err}")),
+            Err(err) => script
+                .failures
+                .push(format!("{name}: cannot convert: {err}")),
         }
     }
 }

@@ -92,7 +92,7 @@ fn spawn_level_list(
             root.spawn(widget::header(fonts, "Choose a level"));
             root.spawn(widget::muted(
                 fonts,
-                "↑ ↓ to choose · Enter to play · click or tap a level · Esc for the menu",
+                "Arrow keys to choose · Enter to play · click or tap a level · Esc for the menu",
             ));
         })
         .add_child(list);
@@ -100,8 +100,16 @@ fn spawn_level_list(
 
 fn level_card(fonts: &UiFonts, index: usize, status: &LevelStatus, selected: bool) -> impl Bundle {
     let playable = matches!(status, LevelStatus::Ready(_));
-    let background = if playable { palette::PANEL } else { palette::DISABLED };
-    let hovered = if playable { palette::BUTTON_QUIET } else { palette::DISABLED };
+    let background = if playable {
+        palette::PANEL
+    } else {
+        palette::DISABLED
+    };
+    let hovered = if playable {
+        palette::BUTTON_QUIET
+    } else {
+        palette::DISABLED
+    };
     (
         Name::new(format!("Level card {index}")),
         LevelCard(index),
@@ -183,7 +191,12 @@ impl CardDetails {
                     palette::ERROR,
                     "This level has a mistake and cannot be played",
                 ));
-                card.spawn(widget::text(&fonts.regular, palette::SMALL_SIZE, palette::ERROR, error));
+                card.spawn(widget::text(
+                    &fonts.regular,
+                    palette::SMALL_SIZE,
+                    palette::ERROR,
+                    error,
+                ));
                 card.spawn(widget::muted(
                     fonts,
                     "Teachers: run `fact-sorter check` for the full report and how to fix it.",
@@ -196,28 +209,35 @@ impl CardDetails {
                 counts,
                 summary,
             } => {
-                card.spawn(widget::row("Card title row", 14.0)).with_children(|row| {
-                    row.spawn(widget::text(&fonts.bold, palette::CARD_SIZE, palette::TEXT, title));
-                    if let Some(grade) = grade {
-                        row.spawn(widget::muted(fonts, format!("Grades {grade}")));
-                    }
-                });
+                card.spawn(widget::row("Card title row", 14.0))
+                    .with_children(|row| {
+                        row.spawn(widget::text(
+                            &fonts.bold,
+                            palette::CARD_SIZE,
+                            palette::TEXT,
+                            title,
+                        ));
+                        if let Some(grade) = grade {
+                            row.spawn(widget::muted(fonts, format!("Grades {grade}")));
+                        }
+                    });
                 if let Some(summary) = summary {
                     card.spawn(widget::label(fonts, summary));
                 }
                 card.spawn(widget::muted(fonts, source));
-                card.spawn(widget::row("Card mix row", 16.0)).with_children(|row| {
-                    let total: usize = counts.iter().sum();
-                    row.spawn(widget::text(
-                        &fonts.regular,
-                        palette::SMALL_SIZE,
-                        palette::TEXT,
-                        format!("{total} statements:"),
-                    ));
-                    for category in Category::ALL {
-                        row.spawn(category_count(fonts, category, counts[category.index()]));
-                    }
-                });
+                card.spawn(widget::row("Card mix row", 16.0))
+                    .with_children(|row| {
+                        let total: usize = counts.iter().sum();
+                        row.spawn(widget::text(
+                            &fonts.regular,
+                            palette::SMALL_SIZE,
+                            palette::TEXT,
+                            format!("{total} statements:"),
+                        ));
+                        for category in Category::ALL {
+                            row.spawn(category_count(fonts, category, counts[category.index()]));
+                        }
+                    });
             }
         }
     }
@@ -229,8 +249,18 @@ fn category_count(fonts: &UiFonts, category: Category, count: usize) -> impl Bun
     (
         Text::new(""),
         children![
-            widget::span(&fonts.symbols, palette::SMALL_SIZE, color, format!("{} ", palette::category_symbol(category))),
-            widget::span(&fonts.bold, palette::SMALL_SIZE, color, format!("{count} {category}")),
+            widget::span(
+                &fonts.symbols,
+                palette::SMALL_SIZE,
+                color,
+                format!("{} ", palette::category_symbol(category))
+            ),
+            widget::span(
+                &fonts.bold,
+                palette::SMALL_SIZE,
+                color,
+                format!("{count} {category}")
+            ),
         ],
     )
 }
@@ -291,9 +321,12 @@ fn respawn_level_list_on_change(
     roots: Query<Entity, With<LevelListRoot>>,
     mut commands: Commands,
 ) {
-    let changed = changes
-        .read()
-        .any(|e| matches!(e, AssetEvent::Modified { .. } | AssetEvent::LoadedWithDependencies { .. }));
+    let changed = changes.read().any(|e| {
+        matches!(
+            e,
+            AssetEvent::Modified { .. } | AssetEvent::LoadedWithDependencies { .. }
+        )
+    });
     if changed {
         for root in &roots {
             commands.entity(root).despawn();

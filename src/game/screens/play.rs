@@ -11,7 +11,7 @@ use crate::game::theme::widget::{self, ButtonKind};
 use crate::game::theme::{UiFonts, palette};
 use crate::game::{AppSystems, Screen};
 use crate::level::{Category, Statement};
-use crate::round::{AnswerRecord, Round, Verdict};
+use crate::round::{AnswerRecord, Round, StatementRef, Verdict};
 use crate::text::{Mark, find_verbatim, mark_segments};
 use bevy::prelude::*;
 use bevy::text::{TextBackgroundColor, Underline};
@@ -150,9 +150,9 @@ fn sync_question_ui(
             DespawnOnExit(PlayPhase::Question),
         ))
         .with_children(|root| {
-            root.spawn(top_bar(fonts, round));
+            root.spawn(top_bar(fonts, round, round.position() + 1));
             root.spawn(main_row()).with_children(|main| {
-                spawn_passage_panel(main, fonts, round, round.hint_used(), scroll);
+                spawn_passage_panel(main, fonts, round, at, round.hint_used(), scroll, true);
                 main.spawn(side_column()).with_children(|side| {
                     side.spawn(widget::panel("Statement card"))
                         .with_children(|card| {
@@ -231,9 +231,18 @@ fn spawn_feedback_ui(
             DespawnOnExit(PlayPhase::Feedback),
         ))
         .with_children(|root| {
-            root.spawn(top_bar(fonts, round));
+            // The statement just judged is the last one answered.
+            root.spawn(top_bar(fonts, round, round.position()));
             root.spawn(main_row()).with_children(|main| {
-                spawn_passage_panel(main, fonts, round, true, ScrollPosition::default());
+                spawn_passage_panel(
+                    main,
+                    fonts,
+                    round,
+                    record.at,
+                    true,
+                    ScrollPosition::default(),
+                    false,
+                );
                 main.spawn((side_column(), ScrollArea, KeyboardScroll))
                     .insert(Node {
                         flex_direction: FlexDirection::Column,
@@ -245,7 +254,11 @@ fn spawn_feedback_ui(
                     })
                     .with_children(|side| spawn_feedback_details(side, fonts, statement, &record));
             });
-            let label = if finished { "See results" } else { "Next statement" };
+            let label = if finished {
+                "See results"
+            } else {
+                "Next statement"
+            };
             root.spawn((
                 ContinueButton,
                 widget::button(
@@ -275,7 +288,12 @@ fn spawn_feedback_details(
         Name::new("Verdict"),
         Text::new(""),
         children![
-            widget::span(&fonts.symbols, palette::HEADER_SIZE, color, format!("{symbol} ")),
+            widget::span(
+                &fonts.symbols,
+                palette::HEADER_SIZE,
+                color,
+                format!("{symbol} ")
+            ),
             widget::span(&fonts.bold, palette::HEADER_SIZE, color, verdict),
         ],
     ));
@@ -287,7 +305,12 @@ fn spawn_feedback_details(
             article(statement.answer)
         ),
     };
-    side.spawn(widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, answer_line));
+    side.spawn(widget::text(
+        &fonts.bold,
+        palette::BODY_SIZE,
+        palette::TEXT,
+        answer_line,
+    ));
     if record.verdict == Verdict::AlsoAccepted {
         side.spawn(widget::label(
             fonts,
@@ -304,18 +327,25 @@ fn spawn_feedback_details(
             format!("{} would also have earned half points.", also.join(" or ")),
         ));
     }
-    side.spawn(widget::panel("Explanation")).with_children(|panel| {
-        panel.spawn(widget::label(fonts, statement.explanation.clone()));
-    });
+    side.spawn(widget::panel("Explanation"))
+        .with_children(|panel| {
+            panel.spawn(widget::label(fonts, statement.explanation.clone()));
+        });
     if !statement.signals.is_empty() {
         side.spawn(widget::muted(fonts, "Signal words, highlighted:"));
         spawn_statement_text(side, fonts, statement, true, palette::BODY_SIZE);
     }
     if let Some(check) = &statement.check {
-        side.spawn(widget::panel("How to check")).with_children(|panel| {
-            panel.spawn(widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, "How to check"));
-            panel.spawn(widget::label(fonts, check.clone()));
-        });
+        side.spawn(widget::panel("How to check"))
+            .with_children(|panel| {
+                panel.spawn(widget::text(
+                    &fonts.bold,
+                    palette::BODY_SIZE,
+                    palette::TEXT,
+                    "How to check",
+                ));
+                panel.spawn(widget::label(fonts, check.clone()));
+            });
     }
     let mut points = format!("+{} points", record.points);
     if record.hint_used && record.points > 0 {
@@ -336,14 +366,9 @@ fn article(category: Category) -> String {
     }
 }
 
-/// Level title, progress, score and streak.
-fn top_bar(fonts: &UiFonts, round: &Round) -> impl Bundle {
-    let shown = (round.position() + 1).min(round.len());
-    let progress = if round.is_finished() {
-        format!("{} / {}", round.len(), round.len())
-    } else {
-        format!("{shown} / {}", round.len())
-    };
+/// Level title, "Statement N / total", score and streak.
+fn top_bar(fonts: &UiFonts, round: &Round, number: usize) -> impl Bundle {
+    let progress = format!("{} / {}", number.clamp(1, round.len().max(1)), round.len());
     (
         Name::new("Top bar"),
         Node {
@@ -356,15 +381,38 @@ fn top_bar(fonts: &UiFonts, round: &Round) -> impl Bundle {
         },
         children![
             (
-                widget::text(&fonts.bold, palette::BODY_SIZE, palette::MUTED, round.level().title.clone()),
-                Node { flex_shrink: 1.0, ..default() },
+                widget::text(
+                    &fonts.bold,
+                    palette::BODY_SIZE,
+                    palette::MUTED,
+                    round.level().title.clone()
+                ),
+                Node {
+                    flex_shrink: 1.0,
+                    ..default()
+                },
             ),
             (
                 widget::row("Progress", 24.0),
                 children![
-                    widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, format!("Statement {progress}")),
-                    widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, format!("Score {}", round.score())),
-                    widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, format!("Streak {}", round.streak())),
+                    widget::text(
+                        &fonts.bold,
+                        palette::BODY_SIZE,
+                        palette::TEXT,
+                        format!("Statement {progress}")
+                    ),
+                    widget::text(
+                        &fonts.bold,
+                        palette::BODY_SIZE,
+                        palette::TEXT,
+                        format!("Score {}", round.score())
+                    ),
+                    widget::text(
+                        &fonts.bold,
+                        palette::BODY_SIZE,
+                        palette::TEXT,
+                        format!("Streak {}", round.streak())
+                    ),
                 ],
             ),
         ],
@@ -404,26 +452,20 @@ fn spawn_passage_panel(
     parent: &mut ChildSpawnerCommands,
     fonts: &UiFonts,
     round: &Round,
+    at: StatementRef,
     show_signals: bool,
     scroll: ScrollPosition,
+    keyboard_scroll: bool,
 ) {
-    let at = round
-        .current()
-        .or_else(|| round.answers().last().map(|a| a.at))
-        .or_else(|| round.order().first().copied());
-    let Some(at) = at else {
-        return;
-    };
     let passage = &round.level().passages[at.passage];
     let statement = &passage.statements[at.statement];
     let highlight = find_verbatim(&passage.text, &statement.text);
-    let signals: &[String] = if show_signals { &statement.signals } else { &[] };
-    let mut panel = parent.spawn((
-        widget::panel("Passage"),
-        PassagePanel,
-        ScrollArea,
-        scroll,
-    ));
+    let signals: &[String] = if show_signals {
+        &statement.signals
+    } else {
+        &[]
+    };
+    let mut panel = parent.spawn((widget::panel("Passage"), PassagePanel, ScrollArea, scroll));
     panel.insert(Node {
         flex_direction: FlexDirection::Column,
         width: percent(58),
@@ -435,7 +477,7 @@ fn spawn_passage_panel(
         min_height: px(0),
         ..default()
     });
-    if round.current().is_some() {
+    if keyboard_scroll {
         panel.insert(KeyboardScroll);
     }
     panel.with_children(|panel| {
@@ -445,7 +487,7 @@ fn spawn_passage_panel(
         spawn_marked_text(panel, fonts, &passage.text, highlight, signals, palette::BODY_SIZE, true);
         panel.spawn(widget::muted(
             fonts,
-            "The highlighted, underlined sentence is the one to sort. Scroll with the wheel, ↑ ↓ or Page Up/Down.",
+            "The highlighted, underlined words are the statement. Scroll with the mouse wheel, the arrow keys or Page Up/Down.",
         ));
     });
 }
@@ -459,7 +501,11 @@ fn spawn_statement_text(
     show_signals: bool,
     size: f32,
 ) {
-    let signals: &[String] = if show_signals { &statement.signals } else { &[] };
+    let signals: &[String] = if show_signals {
+        &statement.signals
+    } else {
+        &[]
+    };
     let whole = Some(0..statement.text.len());
     spawn_marked_text(parent, fonts, &statement.text, whole, signals, size, false);
 }

@@ -37,7 +37,11 @@ fn results_shortcuts(
     }
 }
 
-fn spawn_results_screen(mut commands: Commands, fonts: Res<UiFonts>, active: Option<Res<ActiveRound>>) {
+fn spawn_results_screen(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    active: Option<Res<ActiveRound>>,
+) {
     let Some(active) = active else {
         return;
     };
@@ -80,7 +84,7 @@ fn spawn_results_screen(mut commands: Commands, fonts: Res<UiFonts>, active: Opt
                     row.spawn(widget::muted(
                         fonts,
                         format!(
-                            "{} correct · {} also accepted · {} missed · {} hints · seed {}",
+                            "{} correct · {} also accepted · {} missed · hints taken: {} · seed {}",
                             summary.correct, summary.also_accepted, summary.wrong, summary.hints, round.seed()
                         ),
                     ));
@@ -136,43 +140,63 @@ fn spawn_results_screen(mut commands: Commands, fonts: Res<UiFonts>, active: Opt
 
 /// One line per category: "✓ Fact 5 / 6 (83%)" with a bar.
 fn spawn_accuracy(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summary: &Summary) {
-    panel.spawn(widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, "Accuracy by category"));
+    panel.spawn(widget::text(
+        &fonts.bold,
+        palette::BODY_SIZE,
+        palette::TEXT,
+        "Accuracy by category",
+    ));
     for category in Category::ALL {
         let result = summary.per_category[category.index()];
         let figure = match result.accuracy() {
-            Some(share) => format!("{} / {} ({:.0}%)", result.accepted, result.total, share * 100.0),
+            Some(share) => format!(
+                "{} / {} ({:.0}%)",
+                result.accepted,
+                result.total,
+                share * 100.0
+            ),
             None => "none in this level".to_owned(),
         };
-        panel.spawn(widget::row("Accuracy row", 12.0)).with_children(|row| {
-            row.spawn(widget::category_tag(fonts, category, palette::BODY_SIZE))
-                .insert(Node { width: px(170), ..default() });
-            row.spawn((
-                Name::new("Bar"),
-                Node {
-                    width: px(160),
-                    height: px(14),
-                    border_radius: BorderRadius::all(px(7)),
-                    ..default()
-                },
-                BackgroundColor(palette::BUTTON_QUIET),
-                children![(
+        panel
+            .spawn(widget::row("Accuracy row", 12.0))
+            .with_children(|row| {
+                row.spawn(widget::category_tag(fonts, category, palette::BODY_SIZE))
+                    .insert(Node {
+                        width: px(170),
+                        ..default()
+                    });
+                row.spawn((
+                    Name::new("Bar"),
                     Node {
-                        width: percent(result.accuracy().unwrap_or(0.0) as f32 * 100.0),
-                        height: percent(100),
+                        width: px(160),
+                        height: px(14),
                         border_radius: BorderRadius::all(px(7)),
                         ..default()
                     },
-                    BackgroundColor(palette::category_color(category)),
-                )],
-            ));
-            row.spawn(widget::label(fonts, figure));
-        });
+                    BackgroundColor(palette::BUTTON_QUIET),
+                    children![(
+                        Node {
+                            width: percent(result.accuracy().unwrap_or(0.0) as f32 * 100.0),
+                            height: percent(100),
+                            border_radius: BorderRadius::all(px(7)),
+                            ..default()
+                        },
+                        BackgroundColor(palette::category_color(category)),
+                    )],
+                ));
+                row.spawn(widget::label(fonts, figure));
+            });
     }
 }
 
 /// Rows: what the statement was. Columns: what the student said.
 fn spawn_confusion_grid(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summary: &Summary) {
-    panel.spawn(widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, "What you said (columns) for each kind (rows)"));
+    panel.spawn(widget::text(
+        &fonts.bold,
+        palette::BODY_SIZE,
+        palette::TEXT,
+        "What you said (columns) for each kind (rows)",
+    ));
     let cell = |width: f32| Node {
         width: px(width),
         height: px(34),
@@ -180,30 +204,38 @@ fn spawn_confusion_grid(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summa
         justify_content: JustifyContent::Center,
         ..default()
     };
-    panel.spawn(widget::row("Grid header", 4.0)).with_children(|row| {
-        row.spawn(cell(150.0));
-        for said in Category::ALL {
-            row.spawn(cell(120.0)).with_children(|c| {
-                c.spawn(widget::category_tag(fonts, said, palette::SMALL_SIZE));
-            });
-        }
-    });
+    panel
+        .spawn(widget::row("Grid header", 4.0))
+        .with_children(|row| {
+            row.spawn(cell(150.0));
+            for said in Category::ALL {
+                row.spawn(cell(150.0)).with_children(|c| {
+                    c.spawn(widget::category_tag(fonts, said, palette::SMALL_SIZE));
+                });
+            }
+        });
     for (was_index, was) in Category::ALL.into_iter().enumerate() {
-        panel.spawn(widget::row("Grid row", 4.0)).with_children(|row| {
-            row.spawn(cell(150.0)).with_children(|c| {
-                c.spawn(widget::category_tag(fonts, was, palette::SMALL_SIZE));
-            });
-            for said_index in 0..3 {
-                let count = summary.confusion[was_index][said_index];
-                let diagonal = was_index == said_index;
-                let background = match (count, diagonal) {
-                    (0, _) => palette::PANEL,
-                    (_, true) => palette::CORRECT.with_alpha(0.18),
-                    (_, false) => palette::WRONG.with_alpha(0.18),
-                };
-                row.spawn((cell(120.0), BackgroundColor(background), BorderColor::all(palette::PANEL_BORDER)))
+        panel
+            .spawn(widget::row("Grid row", 4.0))
+            .with_children(|row| {
+                row.spawn(cell(150.0)).with_children(|c| {
+                    c.spawn(widget::category_tag(fonts, was, palette::SMALL_SIZE));
+                });
+                for said_index in 0..3 {
+                    let count = summary.confusion[was_index][said_index];
+                    let diagonal = was_index == said_index;
+                    let background = match (count, diagonal) {
+                        (0, _) => palette::PANEL,
+                        (_, true) => palette::CORRECT.with_alpha(0.18),
+                        (_, false) => palette::WRONG.with_alpha(0.18),
+                    };
+                    row.spawn((
+                        cell(150.0),
+                        BackgroundColor(background),
+                        BorderColor::all(palette::PANEL_BORDER),
+                    ))
                     .insert(Node {
-                        width: px(120),
+                        width: px(150),
                         height: px(34),
                         align_items: AlignItems::Center,
                         justify_content: JustifyContent::Center,
@@ -211,10 +243,15 @@ fn spawn_confusion_grid(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summa
                         ..default()
                     })
                     .with_children(|c| {
-                        c.spawn(widget::text(&fonts.bold, palette::BODY_SIZE, palette::TEXT, count.to_string()));
+                        c.spawn(widget::text(
+                            &fonts.bold,
+                            palette::BODY_SIZE,
+                            palette::TEXT,
+                            count.to_string(),
+                        ));
                     });
-            }
-        });
+                }
+            });
     }
 }
 
@@ -226,7 +263,12 @@ fn spawn_review(
     summary: &Summary,
 ) {
     if summary.missed.is_empty() {
-        panel.spawn(widget::text(&fonts.bold, palette::BODY_SIZE, palette::CORRECT, "Nothing to review: every statement was sorted well."));
+        panel.spawn(widget::text(
+            &fonts.bold,
+            palette::BODY_SIZE,
+            palette::CORRECT,
+            "Nothing to review: every statement was sorted well.",
+        ));
         return;
     }
     panel.spawn(widget::text(
@@ -250,11 +292,24 @@ fn spawn_review(
                 BorderColor::all(palette::PANEL_BORDER),
             ))
             .with_children(|item| {
-                item.spawn(widget::text(&fonts.italic, palette::BODY_SIZE, palette::TEXT, format!("“{}”", statement.text)));
-                item.spawn(widget::row("Missed answer", 8.0)).with_children(|row| {
-                    row.spawn(widget::muted(fonts, format!("You said {}; it is", missed.chosen)));
-                    row.spawn(widget::category_tag(fonts, missed.expected, palette::SMALL_SIZE));
-                });
+                item.spawn(widget::text(
+                    &fonts.italic,
+                    palette::BODY_SIZE,
+                    palette::TEXT,
+                    format!("“{}”", statement.text),
+                ));
+                item.spawn(widget::row("Missed answer", 8.0))
+                    .with_children(|row| {
+                        row.spawn(widget::muted(
+                            fonts,
+                            format!("You said {}; it is", missed.chosen),
+                        ));
+                        row.spawn(widget::category_tag(
+                            fonts,
+                            missed.expected,
+                            palette::SMALL_SIZE,
+                        ));
+                    });
                 item.spawn(widget::label(fonts, statement.explanation.clone()));
             });
     }

@@ -42,7 +42,7 @@ fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>) {
         ))
         .with_children(|root| {
             root.spawn(Node {
-                height: px(24),
+                height: px(70),
                 ..default()
             });
             root.spawn(widget::title(fonts, "Fact Sorter"));
@@ -60,13 +60,17 @@ fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>) {
             })
             .with_children(|legend| {
                 for category in Category::ALL {
-                    legend
-                        .spawn(widget::row("Legend row", 12.0))
-                        .with_children(|row| {
-                            row.spawn(widget::category_tag(fonts, category, palette::CARD_SIZE));
-                            row.spawn(widget::label(fonts, category_definition(category)))
-                                .insert(Node { max_width: px(700), ..default() });
-                        });
+                    // One paragraph per category, so long definitions wrap cleanly.
+                    let color = palette::category_color(category);
+                    legend.spawn((
+                        Name::new("Legend"),
+                        Text::new(""),
+                        children![
+                            widget::span(&fonts.symbols, palette::CARD_SIZE, color, format!("{}  ", palette::category_symbol(category))),
+                            widget::span(&fonts.bold, palette::CARD_SIZE, color, format!("{}: ", category.label())),
+                            widget::span(&fonts.regular, palette::BODY_SIZE, palette::TEXT, category_definition(category)),
+                        ],
+                    ));
                 }
             });
             root.spawn(widget::row("Title buttons", 16.0)).with_children(|row| {

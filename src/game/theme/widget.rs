@@ -73,19 +73,31 @@ pub fn text(
 }
 
 pub fn title(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
-    (Name::new("Title"), text(&fonts.bold, TITLE_SIZE, TEXT, content))
+    (
+        Name::new("Title"),
+        text(&fonts.bold, TITLE_SIZE, TEXT, content),
+    )
 }
 
 pub fn header(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
-    (Name::new("Header"), text(&fonts.bold, HEADER_SIZE, TEXT, content))
+    (
+        Name::new("Header"),
+        text(&fonts.bold, HEADER_SIZE, TEXT, content),
+    )
 }
 
 pub fn label(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
-    (Name::new("Label"), text(&fonts.regular, BODY_SIZE, TEXT, content))
+    (
+        Name::new("Label"),
+        text(&fonts.regular, BODY_SIZE, TEXT, content),
+    )
 }
 
 pub fn muted(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
-    (Name::new("Note"), text(&fonts.regular, SMALL_SIZE, MUTED, content))
+    (
+        Name::new("Note"),
+        text(&fonts.regular, SMALL_SIZE, MUTED, content),
+    )
 }
 
 /// A span of styled text inside a [`Text`].
@@ -208,11 +220,21 @@ where
                 Text::new(""),
                 TextLayout::justify(Justify::Center),
                 children![
-                    span(&fonts.symbols, CARD_SIZE, Color::WHITE, format!("{} ", category_symbol(category))),
+                    span(
+                        &fonts.symbols,
+                        CARD_SIZE,
+                        Color::WHITE,
+                        format!("{} ", category_symbol(category))
+                    ),
                     span(&fonts.bold, CARD_SIZE, Color::WHITE, category.label()),
                 ],
             ),
-            text(&fonts.regular, SMALL_SIZE, Color::WHITE, format!("key {}", category_keys(category))),
+            text(
+                &fonts.regular,
+                SMALL_SIZE,
+                Color::WHITE,
+                format!("key {}", category_keys(category))
+            ),
         ],
     )
 }
@@ -224,7 +246,12 @@ pub fn category_tag(fonts: &UiFonts, category: Category, size: f32) -> impl Bund
         Name::new("Category tag"),
         Text::new(""),
         children![
-            span(&fonts.symbols, size, color, format!("{} ", category_symbol(category))),
+            span(
+                &fonts.symbols,
+                size,
+                color,
+                format!("{} ", category_symbol(category))
+            ),
             span(&fonts.bold, size, color, category.label()),
         ],
     )
