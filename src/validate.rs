@@ -121,8 +121,7 @@ pub fn validate_source(file: &str, source: &str) -> LevelReport {
     let mut sink = Sink::new(source);
     let level = match ron_options().from_str::<Level>(source) {
         Ok(level) => {
-            let spans = SpanIndex::build(source);
-            check_rules(&level, &spans, &mut sink);
+            check_rules(&level, &mut sink);
             Some(level)
         }
         Err(err) => {
@@ -142,10 +141,30 @@ pub fn validate_source(file: &str, source: &str) -> LevelReport {
     }
 }
 
-/// Collects diagnostics, computing each one's line and column.
+/// Where a diagnostic points: a byte range, or the path of a value in the
+/// level (`passages[0].statements[2].text`), resolved only when needed.
+#[derive(Clone, Debug)]
+enum Place {
+    Span(Range<usize>),
+    Path(String),
+}
+
+impl From<Range<usize>> for Place {
+    fn from(span: Range<usize>) -> Place {
+        Place::Span(span)
+    }
+}
+
+fn at(path: &str) -> Place {
+    Place::Path(path.to_owned())
+}
+
+/// Collects diagnostics, computing each one's line and column. The span
+/// index is built only when a rule fails, so valid levels never pay for it.
 struct Sink<'a> {
     source: &'a str,
     lines: LineIndex,
+    spans: Option<SpanIndex>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -154,18 +173,30 @@ impl<'a> Sink<'a> {
         Sink {
             source,
             lines: LineIndex::new(source),
+            spans: None,
             diagnostics: Vec::new(),
+        }
+    }
+
+    fn resolve(&mut self, place: Place) -> Range<usize> {
+        match place {
+            Place::Span(span) => span,
+            Place::Path(path) => self
+                .spans
+                .get_or_insert_with(|| SpanIndex::build(self.source))
+                .value_or_parent(&path),
         }
     }
 
     fn push(
         &mut self,
         severity: Severity,
-        span: Range<usize>,
+        place: impl Into<Place>,
         message: String,
         label: &str,
         help: &str,
     ) {
+        let span = self.resolve(place.into());
         let (line, column) = self.lines.line_col(self.source, span.start);
         self.diagnostics.push(Diagnostic {
             severity,
@@ -178,12 +209,12 @@ impl<'a> Sink<'a> {
         });
     }
 
-    fn error(&mut self, span: Range<usize>, message: String, label: &str, help: &str) {
-        self.push(Severity::Error, span, message, label, help);
+    fn error(&mut self, place: impl Into<Place>, message: String, label: &str, help: &str) {
+        self.push(Severity::Error, place, message, label, help);
     }
 
-    fn warning(&mut self, span: Range<usize>, message: String, label: &str, help: &str) {
-        self.push(Severity::Warning, span, message, label, help);
+    fn warning(&mut self, place: impl Into<Place>, message: String, label: &str, help: &str) {
+        self.push(Severity::Warning, place, message, label, help);
     }
 }
 
@@ -339,8 +370,7 @@ fn did_you_mean<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
 }
 
 /// Rules that need the whole parsed level.
-fn check_rules(level: &Level, spans: &SpanIndex, sink: &mut Sink) {
-    let at = |path: &str| spans.value_or_parent(path);
+fn check_rules(level: &Level, sink: &mut Sink) {
     if level.title.trim().is_empty() {
         sink.error(
             at("title"),
@@ -387,7 +417,7 @@ fn check_rules(level: &Level, spans: &SpanIndex, sink: &mut Sink) {
         }
         for (s, statement) in passage.statements.iter().enumerate() {
             let path = format!("{passage_path}.statements[{s}]");
-            let field = |name: &str| at(&format!("{path}.{name}"));
+            let field = |name: &str| Place::Path(format!("{path}.{name}"));
             let normalized = text::normalize_whitespace(&statement.text);
             if normalized.is_empty() {
                 sink.error(
@@ -414,7 +444,8 @@ fn check_rules(level: &Level, spans: &SpanIndex, sink: &mut Sink) {
             }
             if !normalized.is_empty() {
                 if let Some(first) = seen.get(&normalized) {
-                    let (line, _) = sink.lines.line_col(sink.source, at(first).start);
+                    let first = sink.resolve(Place::Path(first.clone())).start;
+                    let (line, _) = sink.lines.line_col(sink.source, first);
                     sink.error(
                         field("text"),
                         "the same statement appears twice in this level".to_owned(),
@@ -497,11 +528,11 @@ fn check_rules(level: &Level, spans: &SpanIndex, sink: &mut Sink) {
             }
         }
     }
-    check_mix(level, &at("title"), sink);
+    check_mix(level, at("title"), sink);
 }
 
 /// Warns when a longer level barely uses one category.
-fn check_mix(level: &Level, title: &Range<usize>, sink: &mut Sink) {
+fn check_mix(level: &Level, title: Place, sink: &mut Sink) {
     let total = level.statement_count();
     if total < MIX_MIN_STATEMENTS {
         return;
