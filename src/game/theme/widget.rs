@@ -54,15 +54,9 @@ pub fn row(name: &'static str, gap: f32) -> impl Bundle {
     )
 }
 
-/// Text in the reading font.
-pub fn text(
-    font: &Handle<Font>,
-    size: f32,
-    color: Color,
-    content: impl Into<String>,
-) -> impl Bundle {
+/// Font, size and colour for a text or a span.
+fn text_style(font: &Handle<Font>, size: f32, color: Color) -> (TextFont, TextColor) {
     (
-        Text::new(content),
         TextFont {
             font: font.clone().into(),
             font_size: FontSize::Px(size),
@@ -70,6 +64,16 @@ pub fn text(
         },
         TextColor(color),
     )
+}
+
+/// Text in the given font, size and colour.
+pub fn text(
+    font: &Handle<Font>,
+    size: f32,
+    color: Color,
+    content: impl Into<String>,
+) -> impl Bundle {
+    (Text::new(content), text_style(font, size, color))
 }
 
 pub fn title(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
@@ -107,15 +111,7 @@ pub fn span(
     color: Color,
     content: impl Into<String>,
 ) -> impl Bundle {
-    (
-        TextSpan::new(content),
-        TextFont {
-            font: font.clone().into(),
-            font_size: FontSize::Px(size),
-            ..default()
-        },
-        TextColor(color),
-    )
+    (TextSpan::new(content), text_style(font, size, color))
 }
 
 /// How a button looks.
