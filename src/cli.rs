@@ -38,6 +38,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// (Re)write DIR/index.ron, the level list the web build reads.
+    Index {
+        /// The folder of level files, for example `dist/levels`.
+        dir: PathBuf,
+    },
 }
 
 /// How `check` prints its findings.
@@ -70,6 +75,32 @@ pub fn run(cli: Cli, play: impl FnOnce(PlayOptions) -> ExitCode) -> ExitCode {
             seed: cli.seed,
         }),
         Some(Command::Check { paths, format }) => check(&paths, format),
+        Some(Command::Index { dir }) => index(&dir),
+    }
+}
+
+/// `fact-sorter index DIR`.
+pub fn index(dir: &std::path::Path) -> ExitCode {
+    if !dir.is_dir() {
+        eprintln!("fact-sorter: {} is not a folder", dir.display());
+        return ExitCode::FAILURE;
+    }
+    match crate::library::LevelIndex::write_for_folder(dir) {
+        Ok(index) => {
+            println!(
+                "wrote {} listing {} level files",
+                dir.join(crate::library::MANIFEST_FILE).display(),
+                index.levels.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!(
+                "fact-sorter: cannot write the index in {}: {err}",
+                dir.display()
+            );
+            ExitCode::FAILURE
+        }
     }
 }
 

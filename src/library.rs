@@ -1,7 +1,8 @@
 //! Finding and reading level files on disk: the shared front door of
 //! `fact-sorter check` and the desktop game.
 
-use crate::validate::{LevelReport, MAX_FILE_BYTES, load_level};
+use crate::validate::{LevelReport, MAX_FILE_BYTES, load_level, ron_options};
+use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -51,5 +52,79 @@ pub fn read_level(path: &Path) -> LevelReport {
     match read {
         Ok(_) => load_level(&name, &bytes),
         Err(err) => LevelReport::unreadable(&name, &err.to_string()),
+    }
+}
+
+/// The web build's list of level files (`levels/index.ron`): a browser
+/// cannot list a folder, so the game reads this instead.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelIndex {
+    /// File names inside the same folder, in play order.
+    pub levels: Vec<String>,
+}
+
+impl LevelIndex {
+    /// Every level file in `dir`, by name.
+    pub fn of_folder(dir: &Path) -> LevelIndex {
+        let levels = level_files(&[dir.to_path_buf()])
+            .iter()
+            .filter_map(|path| path.file_name())
+            .map(|name| name.to_string_lossy().into_owned())
+            .collect();
+        LevelIndex { levels }
+    }
+
+    pub fn parse(text: &str) -> Result<LevelIndex, ron::error::SpannedError> {
+        ron_options().from_str(text)
+    }
+
+    /// The manifest file's text, with a comment saying how to refresh it.
+    pub fn to_ron(&self) -> String {
+        let mut out = String::from(
+            "// The level list for the web build, written by `fact-sorter index`.\n\
+             // After adding or removing a level file here, run `fact-sorter index` on this folder again.\n\
+             LevelIndex(\n    levels: [\n",
+        );
+        for level in &self.levels {
+            out.push_str(&format!(
+                "        {},\n",
+                ron::to_string(level).unwrap_or_else(|_| format!("{level:?}"))
+            ));
+        }
+        out.push_str("    ],\n)\n");
+        out
+    }
+
+    /// (Re)writes `dir/index.ron` from the level files in `dir`.
+    pub fn write_for_folder(dir: &Path) -> std::io::Result<LevelIndex> {
+        let index = LevelIndex::of_folder(dir);
+        let path = dir.join(MANIFEST_FILE);
+        // Write beside, then rename: a half-written manifest is never served.
+        let temporary = dir.join(format!("{MANIFEST_FILE}.tmp"));
+        std::fs::write(&temporary, index.to_ron())?;
+        std::fs::rename(&temporary, path)?;
+        Ok(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_lists_level_files_and_round_trips() {
+        let dir = std::env::temp_dir().join(format!("fact-sorter-index-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in ["b.ron", "a.ron", "notes.txt"] {
+            std::fs::write(dir.join(name), "").unwrap();
+        }
+        let index = LevelIndex::write_for_folder(&dir).unwrap();
+        assert_eq!(index.levels, vec!["a.ron", "b.ron"]);
+        let text = std::fs::read_to_string(dir.join(MANIFEST_FILE)).unwrap();
+        assert_eq!(LevelIndex::parse(&text).unwrap(), index);
+        // Running it again does not list the index itself.
+        assert_eq!(LevelIndex::write_for_folder(&dir).unwrap(), index);
+        std::fs::remove_dir_all(dir).ok();
     }
 }

@@ -110,3 +110,28 @@ fn catalog_matches_the_level_files() {
         assert_eq!(row, &expected, "levels/CATALOG.md row for {}", report.file);
     }
 }
+
+#[test]
+fn the_authoring_guide_example_passes_check() {
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("levels/README.md"))
+            .unwrap();
+    let section = guide
+        .split("## A complete example to copy")
+        .nth(1)
+        .expect("the guide has its example section");
+    let example = section
+        .split("```ron")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the example is a ```ron block");
+    let report = fact_sorter::validate::load_level("guide-example.ron", example.as_bytes());
+    let problems: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.one_line("guide"))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    let level = report.level.unwrap();
+    assert!(level.category_counts().iter().all(|&c| c >= 2));
+}

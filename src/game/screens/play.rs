@@ -8,7 +8,7 @@ use crate::game::gameplay::{
 };
 use crate::game::menu::Menu;
 use crate::game::theme::widget::{self, ButtonKind};
-use crate::game::theme::{UiFonts, palette};
+use crate::game::theme::{KeyboardScroll, UiFonts, palette};
 use crate::game::{AppSystems, Screen};
 use crate::level::{Category, Statement};
 use crate::round::{AnswerRecord, Round, StatementRef, Verdict};
@@ -27,7 +27,6 @@ pub(super) fn plugin(app: &mut App) {
             continue_with_keys
                 .in_set(AppSystems::RecordInput)
                 .run_if(in_state(PlayPhase::Feedback)),
-            scroll_with_keys.in_set(AppSystems::RecordInput),
         )
             .run_if(in_state(Screen::Play).and_then(in_state(Menu::Closed))),
     );
@@ -64,10 +63,6 @@ pub struct ContinueButton;
 #[derive(Component, Debug, Clone, Copy)]
 pub struct PassagePanel;
 
-/// The panel that arrow keys and Page Up/Down scroll in the current phase.
-#[derive(Component, Debug, Clone, Copy)]
-pub struct KeyboardScroll;
-
 fn answer_with_keys(keys: Res<ButtonInput<KeyCode>>, mut commands: Commands) {
     let pressed = |codes: [KeyCode; 3]| keys.any_just_pressed(codes);
     if pressed([KeyCode::Digit1, KeyCode::Numpad1, KeyCode::KeyF]) {
@@ -84,30 +79,6 @@ fn answer_with_keys(keys: Res<ButtonInput<KeyCode>>, mut commands: Commands) {
 fn continue_with_keys(keys: Res<ButtonInput<KeyCode>>, mut commands: Commands) {
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter, KeyCode::Space]) {
         commands.trigger(ContinueRound);
-    }
-}
-
-/// Arrow keys and Page Up/Down scroll the passage (question) or the
-/// feedback (feedback).
-fn scroll_with_keys(
-    keys: Res<ButtonInput<KeyCode>>,
-    mut panels: Query<(&ComputedNode, &mut ScrollPosition), With<KeyboardScroll>>,
-) {
-    let step = if keys.just_pressed(KeyCode::ArrowDown) {
-        40.0
-    } else if keys.just_pressed(KeyCode::ArrowUp) {
-        -40.0
-    } else if keys.just_pressed(KeyCode::PageDown) {
-        300.0
-    } else if keys.just_pressed(KeyCode::PageUp) {
-        -300.0
-    } else {
-        return;
-    };
-    for (node, mut scroll) in &mut panels {
-        let visible = node.size().y * node.inverse_scale_factor;
-        let content = node.content_size().y * node.inverse_scale_factor;
-        scroll.y = (scroll.y + step).clamp(0.0, (content - visible).max(0.0));
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::game::gameplay::{ActiveRound, PlayAgain};
 use crate::game::menu::Menu;
 use crate::game::theme::widget::{self, ButtonKind};
-use crate::game::theme::{UiFonts, palette};
+use crate::game::theme::{KeyboardScroll, UiFonts, palette};
 use crate::game::{AppSystems, Screen};
 use crate::level::Category;
 use crate::round::Summary;
@@ -61,6 +61,7 @@ fn spawn_results_screen(
             root.spawn((
                 Name::new("Results body"),
                 ScrollArea,
+                KeyboardScroll,
                 Node {
                     flex_direction: FlexDirection::Column,
                     width: percent(100),

@@ -13,6 +13,39 @@ pub(super) fn plugin(app: &mut App) {
     app.add_observer(highlight_hovered_button);
     app.add_observer(restore_unhovered_button);
     app.add_systems(Update, scale_ui_to_window);
+    app.add_systems(
+        Update,
+        scroll_with_keys
+            .in_set(super::AppSystems::RecordInput)
+            .run_if(in_state(super::menu::Menu::Closed)),
+    );
+}
+
+/// The panel that the arrow keys and Page Up/Down scroll on this screen
+/// (the mouse wheel and touch scroll any `ScrollArea`).
+#[derive(Component, Debug, Clone, Copy)]
+pub struct KeyboardScroll;
+
+fn scroll_with_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut panels: Query<(&ComputedNode, &mut ScrollPosition), With<KeyboardScroll>>,
+) {
+    let step = if keys.just_pressed(KeyCode::ArrowDown) {
+        40.0
+    } else if keys.just_pressed(KeyCode::ArrowUp) {
+        -40.0
+    } else if keys.just_pressed(KeyCode::PageDown) {
+        300.0
+    } else if keys.just_pressed(KeyCode::PageUp) {
+        -300.0
+    } else {
+        return;
+    };
+    for (node, mut scroll) in &mut panels {
+        let visible = node.size().y * node.inverse_scale_factor;
+        let content = node.content_size().y * node.inverse_scale_factor;
+        scroll.y = (scroll.y + step).clamp(0.0, (content - visible).max(0.0));
+    }
 }
 
 /// The game's fonts. Atkinson Hyperlegible for reading; a DejaVu subset for symbols.
