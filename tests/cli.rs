@@ -90,3 +90,30 @@ fn check_of_a_missing_path_is_an_error_not_a_crash() {
             .is_dir()
     );
 }
+
+#[test]
+fn index_writes_the_manifest_of_a_level_folder() {
+    let dir = std::env::temp_dir().join(format!("fact-sorter-cli-index-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["local-news-library.ron", "ad-smart-bottle.ron"] {
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("levels")
+                .join(name),
+            dir.join(name),
+        )
+        .unwrap();
+    }
+    let output = fact_sorter(&["index", &dir.display().to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("listing 2 level files"));
+    let text = std::fs::read_to_string(dir.join("index.ron")).unwrap();
+    let index = fact_sorter::library::LevelIndex::parse(&text).unwrap();
+    assert_eq!(
+        index.levels,
+        vec!["ad-smart-bottle.ron", "local-news-library.ron"]
+    );
+    let missing = fact_sorter(&["index", "no/such/folder"]);
+    assert_eq!(missing.status.code(), Some(1));
+    std::fs::remove_dir_all(dir).ok();
+}
