@@ -144,6 +144,7 @@ fn back_to_levels(
     next_screen.set(Screen::LevelSelect);
 }
 
-fn quit(mut exit: MessageWriter<AppExit>) {
+/// Closes the game (desktop only; the web build shows no Quit button).
+pub(crate) fn quit(mut exit: MessageWriter<AppExit>) {
     exit.write(AppExit::Success);
 }

@@ -3,7 +3,7 @@
 use crate::game::Screen;
 use crate::game::gameplay::StartLevel;
 use crate::game::levels::{LevelAsset, LevelCatalog};
-use crate::game::menu::{CAN_QUIT, Menu};
+use crate::game::menu::{CAN_QUIT, Menu, quit};
 use crate::game::theme::widget::{self, ButtonKind};
 use crate::game::theme::{UiFonts, palette};
 use crate::level::Category;
@@ -94,9 +94,7 @@ fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>) {
                         ButtonKind::Quiet,
                         "Q",
                         "Quit",
-                        |_: On<Activate>, mut exit: MessageWriter<AppExit>| {
-                            exit.write(AppExit::Success);
-                        },
+                        |_: On<Activate>, mut commands: Commands| commands.run_system_cached(quit),
                     ));
                 }
             });
@@ -106,7 +104,6 @@ fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>) {
 fn title_shortcuts(
     keys: Res<ButtonInput<KeyCode>>,
     mut next: ResMut<NextState<Screen>>,
-    mut exit: MessageWriter<AppExit>,
     mut commands: Commands,
 ) {
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter, KeyCode::Space]) {
@@ -114,7 +111,7 @@ fn title_shortcuts(
     } else if keys.just_pressed(KeyCode::KeyL) {
         next.set(Screen::LevelSelect);
     } else if keys.just_pressed(KeyCode::KeyQ) && CAN_QUIT {
-        exit.write(AppExit::Success);
+        commands.run_system_cached(quit);
     }
 }
 
