@@ -1,7 +1,8 @@
 //! Finding and reading level files on disk: the shared front door of
 //! `fact-sorter check` and the desktop game.
 
-use crate::validate::{LevelReport, MAX_FILE_BYTES, load_level, ron_options};
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::validate::{LevelReport, MAX_FILE_BYTES, load_level, parse_ron, ron_options};
 use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -79,6 +80,38 @@ impl LevelIndex {
         ron_options().from_str(text)
     }
 
+    /// Reads a manifest the way the game does: syntax errors, and entries
+    /// that cannot be level files, come back as a report with line and column.
+    pub fn load(file: &str, bytes: &[u8]) -> Result<LevelIndex, LevelReport> {
+        let index: LevelIndex = parse_ron(file, bytes)?;
+        match index.levels.iter().find(|name| !is_plain_level_name(name)) {
+            None => Ok(index),
+            Some(bad) => {
+                let source = String::from_utf8_lossy(bytes).into_owned();
+                let quoted = format!("\"{bad}\"");
+                let start = source.find(&quoted).unwrap_or(0);
+                let lines = LineIndex::new(&source);
+                let (line, column) = lines.line_col(&source, start);
+                Err(LevelReport {
+                    file: file.to_owned(),
+                    level: None,
+                    diagnostics: vec![Diagnostic {
+                        severity: Severity::Error,
+                        message: format!("`{bad}` is not the name of a level file in this folder"),
+                        line,
+                        column,
+                        label: "not a level file name".to_owned(),
+                        help: format!(
+                            "list only `.ron` file names from this folder (no folders), or run `fact-sorter index` on the folder to rewrite {MANIFEST_FILE}"
+                        ),
+                        span: start..start + quoted.len(),
+                    }],
+                    source,
+                })
+            }
+        }
+    }
+
     /// The manifest file's text, with a comment saying how to refresh it.
     pub fn to_ron(&self) -> String {
         let mut out = String::from(
@@ -108,6 +141,15 @@ impl LevelIndex {
     }
 }
 
+/// A level file name in the same folder: `name.ron`, not the manifest, no path.
+fn is_plain_level_name(name: &str) -> bool {
+    let path = Path::new(name);
+    path.components().count() == 1
+        && !name.contains(['/', '\\'])
+        && name != MANIFEST_FILE
+        && path.extension().is_some_and(|ext| ext == "ron")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +168,26 @@ mod tests {
         // Running it again does not list the index itself.
         assert_eq!(LevelIndex::write_for_folder(&dir).unwrap(), index);
         std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn manifest_errors_point_at_the_line_and_column() {
+        let file = "levels/index.ron";
+        let ok = LevelIndex::load(file, b"LevelIndex(levels: [\"a.ron\"])").unwrap();
+        assert_eq!(ok.levels, vec!["a.ron"]);
+
+        let syntax = LevelIndex::load(file, b"LevelIndex(\n  levels: [\"a.ron\" \"b.ron\"],\n)")
+            .unwrap_err();
+        let first = syntax.first_error().unwrap();
+        assert_eq!((first.line, first.column), (2, 20), "{}", first.message);
+
+        for bad in ["../secret.ron", "notes.txt", "index.ron", "sub/level.ron"] {
+            let text =
+                format!("LevelIndex(\n  levels: [\n    \"a.ron\",\n    \"{bad}\",\n  ],\n)\n");
+            let report = LevelIndex::load(file, text.as_bytes()).unwrap_err();
+            let error = report.first_error().unwrap();
+            assert_eq!((error.line, error.column), (4, 5), "{bad}");
+            assert!(error.message.contains(bad), "{}", error.message);
+        }
     }
 }

@@ -97,14 +97,7 @@ pub fn load_level(file: &str, bytes: &[u8]) -> LevelReport {
             "split it into several levels, one file each",
         );
     } else if let Err(err) = std::str::from_utf8(bytes) {
-        // Everything before the bad byte is valid, so lossy decoding keeps its offsets.
-        let at = err.valid_up_to();
-        sink.error(
-            at..at + 1,
-            "the file is not valid UTF-8 text".to_owned(),
-            "this byte is not UTF-8",
-            "save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8)",
-        );
+        not_utf8(&err, &mut sink);
     }
     let diagnostics = sink.diagnostics;
     LevelReport {
@@ -113,6 +106,41 @@ pub fn load_level(file: &str, bytes: &[u8]) -> LevelReport {
         source,
         diagnostics,
     }
+}
+
+/// Reads a RON file that is not a level (the web build's level list) with
+/// the same options and the same teacher-friendly syntax messages.
+pub fn parse_ron<T: serde::de::DeserializeOwned>(
+    file: &str,
+    bytes: &[u8],
+) -> Result<T, LevelReport> {
+    let source = String::from_utf8_lossy(bytes).into_owned();
+    let mut sink = Sink::new(&source);
+    match std::str::from_utf8(bytes) {
+        Err(err) => not_utf8(&err, &mut sink),
+        Ok(text) => match ron_options().from_str(text) {
+            Ok(value) => return Ok(value),
+            Err(err) => syntax_error(&err, &mut sink),
+        },
+    }
+    let diagnostics = sink.diagnostics;
+    Err(LevelReport {
+        file: file.to_owned(),
+        level: None,
+        source,
+        diagnostics,
+    })
+}
+
+fn not_utf8(err: &std::str::Utf8Error, sink: &mut Sink) {
+    // Everything before the bad byte is valid, so lossy decoding keeps its offsets.
+    let at = err.valid_up_to();
+    sink.error(
+        at..at + 1,
+        "the file is not valid UTF-8 text".to_owned(),
+        "this byte is not UTF-8",
+        "save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8)",
+    );
 }
 
 /// Parses and validates level text that is already known to be UTF-8,

@@ -8,8 +8,9 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::ui_widgets::Activate;
 use fact_sorter::game::gameplay::{ActiveRound, LastAnswer, PlayPhase};
-use fact_sorter::game::levels::{self, LevelCatalog};
+use fact_sorter::game::levels::{self, LevelAsset, LevelCatalog, LevelListing, LevelStatus};
 use fact_sorter::game::menu::Menu;
+use fact_sorter::game::open_file::LevelFileOpened;
 use fact_sorter::game::screens::level_select::LevelCursor;
 use fact_sorter::game::screens::play::{AnswerButton, QuestionRoot};
 use fact_sorter::game::{LaunchOptions, Screen};
@@ -23,8 +24,13 @@ fn manifest_dir() -> &'static Path {
 
 /// A headless game reading levels from `folder` (relative to the crate).
 fn game(folder: &str, options: LaunchOptions) -> App {
+    game_with(folder, options, LevelListing::Folder)
+}
+
+fn game_with(folder: &str, options: LaunchOptions, listing: LevelListing) -> App {
     let mut app = App::new();
     levels::register_level_source(&mut app, folder);
+    app.insert_resource(listing);
     app.add_plugins((
         MinimalPlugins,
         StatesPlugin,
@@ -107,9 +113,38 @@ fn active(app: &App) -> &ActiveRound {
 }
 
 fn loaded(folder: &str, options: LaunchOptions) -> App {
-    let mut app = game(folder, options);
+    finish_loading(game(folder, options))
+}
+
+fn finish_loading(mut app: App) -> App {
     run_until(&mut app, "loading", |app| screen(app) != Screen::Loading);
     app
+}
+
+/// Each catalog entry's file and, when it cannot be played, its error.
+fn catalog_statuses(app: &App) -> Vec<(String, Option<String>)> {
+    let world = app.world();
+    let catalog = world.resource::<LevelCatalog>();
+    let levels = world.resource::<Assets<LevelAsset>>();
+    let server = world.resource::<AssetServer>();
+    (0..catalog.entries.len())
+        .map(|i| {
+            let problem = match catalog.status(i, levels, server) {
+                LevelStatus::Ready(_) => None,
+                LevelStatus::Broken(error) => Some(error),
+                LevelStatus::Loading => Some("still loading".to_owned()),
+            };
+            (catalog.entries[i].file.clone(), problem)
+        })
+        .collect()
+}
+
+/// A fresh folder under the system temp dir, for one test.
+fn temp_folder(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("fact-sorter-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 /// Plays the round to the results, choosing with `choose(statement answer, also)`.
@@ -338,4 +373,129 @@ fn play_again_uses_a_new_seed_and_levels_key_returns_to_the_list() {
     assert_eq!(screen(&app), Screen::Play);
     assert_ne!(active(&app).round.seed(), 1);
     assert_eq!(active(&app).round.position(), 0);
+}
+
+#[test]
+fn web_manifest_lists_its_levels_and_shows_missing_and_broken_ones() {
+    let dir = temp_folder("manifest");
+    std::fs::copy(
+        manifest_dir().join("levels/ad-smart-bottle.ron"),
+        dir.join("good.ron"),
+    )
+    .unwrap();
+    std::fs::copy(
+        manifest_dir().join("tests/fixtures/invalid/unknown-category.ron"),
+        dir.join("broken.ron"),
+    )
+    .unwrap();
+    // Not listed, so not shown: the web build only knows what the manifest says.
+    std::fs::copy(
+        manifest_dir().join("levels/local-news-library.ron"),
+        dir.join("unlisted.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("index.ron"),
+        "LevelIndex(levels: [\"good.ron\", \"missing.ron\", \"broken.ron\"])",
+    )
+    .unwrap();
+    let folder = dir.display().to_string();
+    let mut app = finish_loading(game_with(
+        &folder,
+        LaunchOptions::default(),
+        LevelListing::Manifest,
+    ));
+    let statuses = catalog_statuses(&app);
+    let files: Vec<&str> = statuses.iter().map(|(file, _)| file.as_str()).collect();
+    assert_eq!(
+        files,
+        ["levels/good.ron", "levels/missing.ron", "levels/broken.ron"]
+    );
+    assert_eq!(statuses[0].1, None);
+    let missing = statuses[1].1.as_deref().unwrap();
+    assert!(missing.starts_with("levels/missing.ron: "), "{missing}");
+    let broken = statuses[2].1.as_deref().unwrap();
+    assert!(
+        broken.starts_with("levels/broken.ron:9:68: error: unknown category"),
+        "{broken}"
+    );
+    // The listed level plays.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(active(&app).round.level().title, "Too smart to be true?");
+
+    // A missing manifest is itself listed, with how to fix it.
+    std::fs::remove_file(dir.join("index.ron")).unwrap();
+    let app = finish_loading(game_with(
+        &folder,
+        LaunchOptions::default(),
+        LevelListing::Manifest,
+    ));
+    let statuses = catalog_statuses(&app);
+    assert_eq!(statuses.len(), 1, "{statuses:?}");
+    assert_eq!(statuses[0].0, "levels/index.ron");
+    assert!(
+        statuses[0]
+            .1
+            .as_deref()
+            .unwrap()
+            .contains("fact-sorter index"),
+        "{statuses:?}"
+    );
+
+    // A manifest with a mistake points at its line and column.
+    std::fs::write(
+        dir.join("index.ron"),
+        "LevelIndex(\n  levels: [\"good.ron\" \"broken.ron\"],\n)",
+    )
+    .unwrap();
+    let app = finish_loading(game_with(
+        &folder,
+        LaunchOptions::default(),
+        LevelListing::Manifest,
+    ));
+    let statuses = catalog_statuses(&app);
+    let error = statuses[0].1.as_deref().unwrap();
+    assert!(
+        error.starts_with("levels/index.ron:2:23: error:"),
+        "{error}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn an_opened_level_file_plays_and_a_broken_one_is_listed() {
+    let mut app = loaded("levels", LaunchOptions::default());
+    let shipped = app.world().resource::<LevelCatalog>().entries.len();
+    let broken =
+        std::fs::read(manifest_dir().join("tests/fixtures/invalid/unknown-category.ron")).unwrap();
+    app.world_mut().trigger(LevelFileOpened {
+        name: "Downloads/my-level.ron".to_owned(),
+        bytes: broken,
+    });
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::LevelSelect);
+    let statuses = catalog_statuses(&app);
+    assert_eq!(statuses.len(), shipped + 1);
+    let (file, problem) = &statuses[shipped];
+    assert_eq!(file, "Downloads/my-level.ron");
+    assert!(
+        problem
+            .as_deref()
+            .unwrap()
+            .starts_with("Downloads/my-level.ron:9:68: error: unknown category"),
+        "{problem:?}"
+    );
+    assert_eq!(app.world().resource::<LevelCursor>().0, shipped);
+
+    let good = std::fs::read(manifest_dir().join("levels/ad-smart-bottle.ron")).unwrap();
+    app.world_mut().trigger(LevelFileOpened {
+        name: "my-good-level.ron".to_owned(),
+        bytes: good,
+    });
+    app.update();
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(active(&app).entry, shipped + 1);
+    assert_eq!(active(&app).round.level().title, "Too smart to be true?");
 }

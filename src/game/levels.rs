@@ -4,7 +4,7 @@
 
 use super::{LaunchOptions, Screen};
 use crate::level::Level;
-use crate::library;
+use crate::library::{self, LevelIndex};
 use crate::validate::{LevelReport, load_level};
 use bevy::asset::io::{AssetSourceBuilder, Reader};
 use bevy::asset::{AssetLoader, LoadContext, LoadState};
@@ -16,9 +16,36 @@ pub const LEVEL_SOURCE: &str = "levels";
 pub(super) fn plugin(app: &mut App) {
     app.init_asset::<LevelAsset>();
     app.init_asset_loader::<LevelLoader>();
+    app.init_asset::<LevelManifest>();
+    app.init_asset_loader::<ManifestLoader>();
     app.init_resource::<LevelCatalog>();
     app.init_resource::<LevelFolder>();
+    app.init_resource::<LevelListing>();
     app.add_systems(OnEnter(Screen::Loading), discover_levels);
+    app.add_systems(
+        Update,
+        list_manifest_levels.run_if(|catalog: Res<LevelCatalog>| catalog.manifest.is_some()),
+    );
+}
+
+/// How the game finds the level files in `levels/`.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelListing {
+    /// List the folder (desktop): a teacher just drops files in.
+    Folder,
+    /// Read the folder's manifest, `index.ron` (web): a browser cannot
+    /// list a folder on a web server.
+    Manifest,
+}
+
+impl Default for LevelListing {
+    fn default() -> Self {
+        if cfg!(target_arch = "wasm32") {
+            LevelListing::Manifest
+        } else {
+            LevelListing::Folder
+        }
+    }
 }
 
 /// Makes `levels://file.ron` read from `folder` (relative to the asset base
@@ -83,6 +110,33 @@ impl AssetLoader for LevelLoader {
     }
 }
 
+/// The web level list, `levels/index.ron`, or the report of why it cannot be used.
+#[derive(Asset, TypePath, Debug)]
+pub struct LevelManifest(pub Result<LevelIndex, LevelReport>);
+
+/// Reads [`LevelManifest`]s. It claims no extension, so it is only used
+/// when asked for by type; every other `.ron` file is a level.
+#[derive(Default, TypePath)]
+pub struct ManifestLoader;
+
+impl AssetLoader for ManifestLoader {
+    type Asset = LevelManifest;
+    type Settings = ();
+    type Error = LevelLoadError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        load_context: &mut LoadContext<'_>,
+    ) -> Result<LevelManifest, LevelLoadError> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        let file = display_name(load_context.path().path());
+        Ok(LevelManifest(LevelIndex::load(&file, &bytes)))
+    }
+}
+
 /// `levels/name.ron`, the way teachers see the file.
 fn display_name(path: &std::path::Path) -> String {
     format!("{LEVEL_SOURCE}/{}", path.display())
@@ -92,6 +146,8 @@ fn display_name(path: &std::path::Path) -> String {
 #[derive(Resource, Debug, Default)]
 pub struct LevelCatalog {
     pub entries: Vec<LevelEntry>,
+    /// The manifest being read; the list is complete once this is `None`.
+    pub manifest: Option<Handle<LevelManifest>>,
 }
 
 #[derive(Debug, Clone)]
@@ -117,6 +173,28 @@ impl LevelStatus<'_> {
 }
 
 impl LevelCatalog {
+    /// Whether every level file is known (not necessarily loaded yet).
+    pub fn is_listed(&self) -> bool {
+        self.manifest.is_none()
+    }
+
+    /// Adds a level that was read some other way (command line, file picker);
+    /// returns its index.
+    pub fn add_report(&mut self, report: LevelReport, levels: &mut Assets<LevelAsset>) -> usize {
+        self.entries.push(LevelEntry {
+            file: report.file.clone(),
+            handle: levels.add(LevelAsset { report }),
+        });
+        self.entries.len() - 1
+    }
+
+    fn add_file(&mut self, name: &str, server: &AssetServer) {
+        self.entries.push(LevelEntry {
+            file: format!("{LEVEL_SOURCE}/{name}"),
+            handle: server.load(format!("{LEVEL_SOURCE}://{name}")),
+        });
+    }
+
     pub fn status<'a>(
         &self,
         index: usize,
@@ -147,29 +225,65 @@ impl LevelCatalog {
 }
 
 /// Finds the level files: the one named on the command line, or every
-/// `.ron` file in `levels/`.
+/// `.ron` file in `levels/` (listed, or read from its manifest).
 fn discover_levels(
     options: Res<LaunchOptions>,
     folder: Res<LevelFolder>,
+    listing: Res<LevelListing>,
     server: Res<AssetServer>,
     mut levels: ResMut<Assets<LevelAsset>>,
     mut catalog: ResMut<LevelCatalog>,
 ) {
     catalog.entries.clear();
+    catalog.manifest = None;
     if let Some(path) = &options.file {
         // A file from anywhere on disk: read it directly, with the same checks.
-        let report = library::read_level(path);
-        catalog.entries.push(LevelEntry {
-            file: report.file.clone(),
-            handle: levels.add(LevelAsset { report }),
-        });
+        catalog.add_report(library::read_level(path), &mut levels);
         return;
     }
-    for file in level_file_names(&folder.0) {
-        catalog.entries.push(LevelEntry {
-            file: format!("{LEVEL_SOURCE}/{file}"),
-            handle: server.load(format!("{LEVEL_SOURCE}://{file}")),
-        });
+    match *listing {
+        LevelListing::Folder => {
+            for name in level_file_names(&folder.0) {
+                catalog.add_file(&name, &server);
+            }
+        }
+        LevelListing::Manifest => {
+            catalog.manifest =
+                Some(server.load(format!("{LEVEL_SOURCE}://{}", library::MANIFEST_FILE)));
+        }
+    }
+}
+
+/// Once the manifest is read, loads every level it lists. A manifest that
+/// is missing or broken is shown in the level list with its error.
+fn list_manifest_levels(
+    server: Res<AssetServer>,
+    manifests: Res<Assets<LevelManifest>>,
+    mut levels: ResMut<Assets<LevelAsset>>,
+    mut catalog: ResMut<LevelCatalog>,
+) {
+    let Some(handle) = catalog.manifest.clone() else {
+        return;
+    };
+    let file = format!("{LEVEL_SOURCE}/{}", library::MANIFEST_FILE);
+    let listed = match (manifests.get(&handle), server.load_state(&handle)) {
+        (Some(LevelManifest(listed)), _) => listed.clone(),
+        (None, LoadState::Failed(err)) => Err(LevelReport::unreadable(
+            &file,
+            &format!("{err}. Run `fact-sorter index` on the levels folder to write it"),
+        )),
+        _ => return,
+    };
+    catalog.manifest = None;
+    match listed {
+        Ok(index) => {
+            for name in &index.levels {
+                catalog.add_file(name, &server);
+            }
+        }
+        Err(report) => {
+            catalog.add_report(report, &mut levels);
+        }
     }
 }
 
@@ -184,6 +298,7 @@ fn level_file_names(folder: &str) -> Vec<String> {
         .collect()
 }
 
+/// A browser cannot list a folder: the web build always uses the manifest.
 #[cfg(target_arch = "wasm32")]
 fn level_file_names(_folder: &str) -> Vec<String> {
     Vec::new()

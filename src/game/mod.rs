@@ -5,6 +5,7 @@
 pub mod gameplay;
 pub mod levels;
 pub mod menu;
+pub mod open_file;
 pub mod screens;
 pub mod smoke;
 pub mod theme;
@@ -78,6 +79,7 @@ pub fn plugin(app: &mut App) {
         gameplay::plugin,
         screens::plugin,
         menu::plugin,
+        open_file::plugin,
         smoke::plugin,
         timing::plugin,
     ));
@@ -123,6 +125,7 @@ pub enum AppSystems {
 /// The folder holding `assets/` and `levels/`. Bevy looks beside the
 /// executable (or in the crate under `cargo run`); a game started from a
 /// checkout or an unpacked folder also finds them in the working directory.
+#[cfg(not(target_arch = "wasm32"))]
 fn content_root() -> std::path::PathBuf {
     let base = bevy::asset::io::file::FileAssetReader::get_base_path();
     if base.join("assets").is_dir() {
@@ -132,6 +135,12 @@ fn content_root() -> std::path::PathBuf {
         Ok(dir) if dir.join("assets").is_dir() => dir,
         _ => base,
     }
+}
+
+/// On the web, `assets/` and `levels/` sit beside `index.html`.
+#[cfg(target_arch = "wasm32")]
+fn content_root() -> std::path::PathBuf {
+    std::path::PathBuf::new()
 }
 
 /// 1280×720 unless `FACT_SORTER_WINDOW=WIDTHxHEIGHT` says otherwise

@@ -5,7 +5,8 @@
 use crate::game::gameplay::StartLevel;
 use crate::game::levels::{LevelAsset, LevelCatalog, LevelStatus};
 use crate::game::menu::Menu;
-use crate::game::theme::widget;
+use crate::game::open_file::OpenLevelFile;
+use crate::game::theme::widget::{self, ButtonKind};
 use crate::game::theme::{ButtonColors, UiFonts, palette};
 use crate::game::{AppSystems, Screen};
 use crate::level::{Category, Level};
@@ -94,6 +95,16 @@ fn spawn_level_list(
                 fonts,
                 "Arrow keys to choose · Enter to play · click or tap a level · Esc for the menu",
             ));
+            root.spawn(widget::row("Level list buttons", 16.0))
+                .with_children(|row| {
+                    row.spawn(widget::button(
+                        fonts,
+                        ButtonKind::Quiet,
+                        "O",
+                        "Open level file…",
+                        |_: On<Activate>, mut commands: Commands| commands.trigger(OpenLevelFile),
+                    ));
+                });
         })
         .add_child(list);
 }
@@ -286,9 +297,8 @@ fn move_level_cursor(
 ) {
     let count = catalog.entries.len();
     if count == 0 {
-        return;
-    }
-    if keys.any_just_pressed([KeyCode::ArrowDown, KeyCode::ArrowRight]) {
+        // Nothing to move over.
+    } else if keys.any_just_pressed([KeyCode::ArrowDown, KeyCode::ArrowRight]) {
         cursor.0 = (cursor.0 + 1).min(count - 1);
     } else if keys.any_just_pressed([KeyCode::ArrowUp, KeyCode::ArrowLeft]) {
         cursor.0 = cursor.0.saturating_sub(1);
@@ -298,6 +308,9 @@ fn move_level_cursor(
         cursor.0 = count - 1;
     } else if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter, KeyCode::Space]) {
         commands.trigger(StartLevel(cursor.0));
+    }
+    if keys.just_pressed(KeyCode::KeyO) {
+        commands.trigger(OpenLevelFile);
     }
 }
 

@@ -39,8 +39,8 @@ fn leave_when_everything_is_loaded(
             LoadState::Loaded | LoadState::Failed(_)
         )
     });
-    let levels_settled =
-        (0..catalog.entries.len()).all(|i| catalog.status(i, &levels, &server).is_settled());
+    let levels_settled = catalog.is_listed()
+        && (0..catalog.entries.len()).all(|i| catalog.status(i, &levels, &server).is_settled());
     if !fonts_settled || !levels_settled {
         return;
     }
