@@ -15,3 +15,4 @@ pub mod round;
 pub mod spans;
 pub mod text;
 pub mod validate;
+pub mod write;

@@ -43,6 +43,8 @@ impl Plugin for AppPlugin {
                     primary_window: Some(Window {
                         title: "Fact Sorter".to_owned(),
                         resolution: window_size().into(),
+                        // The web page (web/index.html) provides the canvas and its size.
+                        canvas: Some("#fact-sorter-canvas".to_owned()),
                         fit_canvas_to_parent: true,
                         prevent_default_event_handling: true,
                         ..default()

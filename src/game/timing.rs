@@ -1,9 +1,14 @@
-//! Start-up timing for `scripts/bench-desktop.sh`. With `FACT_SORTER_TIMING`
-//! set, prints the wall-clock time of the first rendered frame (and of the
-//! first question on screen) as Unix milliseconds; with the value `exit` the
-//! game quits after the first question is shown.
+//! Start-up timing and progress markers.
+//! - Desktop (`scripts/bench-desktop.sh`): with `FACT_SORTER_TIMING` set,
+//!   prints the wall-clock time of the first rendered frame (and of the first
+//!   question on screen) as Unix milliseconds; with the value `exit` the game
+//!   quits after the first question is shown.
+//! - Everywhere: logs each screen, phase and answer at `info` level. The
+//!   browser test (`scripts/test-web.sh`) follows the game through these
+//!   console lines, and they help when a teacher reports a problem.
 
-use super::gameplay::PlayPhase;
+use super::Screen;
+use super::gameplay::{AnswerWith, PlayPhase};
 use bevy::diagnostic::FrameCount;
 use bevy::prelude::*;
 
@@ -11,6 +16,17 @@ use bevy::prelude::*;
 pub const TIMING_ENV: &str = "FACT_SORTER_TIMING";
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (
+            log_screen.run_if(state_changed::<Screen>),
+            log_phase.run_if(state_changed::<PlayPhase>),
+        ),
+    );
+    app.add_observer(log_answer);
+    if cfg!(target_arch = "wasm32") {
+        app.add_systems(Last, log_first_frame);
+    }
     let Ok(mode) = std::env::var(TIMING_ENV) else {
         return;
     };
@@ -47,5 +63,28 @@ fn report_ready(mode: Res<TimingMode>, mut exit: MessageWriter<AppExit>) {
     println!("QUESTION_READY_UNIX_MS={}", unix_millis());
     if mode.exit_when_ready {
         exit.write(AppExit::Success);
+    }
+}
+
+fn log_screen(screen: Res<State<Screen>>) {
+    info!("screen: {:?}", screen.get());
+}
+
+fn log_phase(phase: Option<Res<State<PlayPhase>>>) {
+    if let Some(phase) = phase {
+        info!("phase: {:?}", phase.get());
+    }
+}
+
+fn log_answer(answer: On<AnswerWith>) {
+    info!("answer: {:?}", answer.0);
+}
+
+/// The browser has no wall clock for the script to compare with; the test
+/// times this console line from navigation instead.
+fn log_first_frame(frames: Res<FrameCount>, mut done: Local<bool>) {
+    if !*done && frames.0 >= 2 {
+        *done = true;
+        info!("first frame drawn");
     }
 }

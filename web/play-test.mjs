@@ -1,0 +1,165 @@
+// A real play-through of the web build in headless Chromium (SwiftShader
+// WebGL2), driven with the keyboard like a student would. The game logs each
+// screen, phase and answer to the console (src/game/timing.rs); this script
+// follows those lines, screenshots every step, and fails on any console
+// error, a blank canvas, or a step that never comes.
+//
+// Usage: node web/play-test.mjs URL OUT_DIR [play|bare]
+//   play (default): title → level list → the last level (the short test
+//                   level) → three answers with feedback → results.
+//   bare:           only times the bare reference app's first frame.
+import { chromium } from "playwright-core";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const [url, outDir, mode = "play"] = process.argv.slice(2);
+if (!url || !outDir) {
+  console.error("usage: node web/play-test.mjs URL OUT_DIR [play|bare]");
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+
+const STEP_TIMEOUT_MS = 180_000; // SwiftShader on two cores is slow to start.
+const lines = [];
+const errors = [];
+const waiters = [];
+
+function onLine(type, text) {
+  const at = Date.now() - navigationStart;
+  lines.push({ at, type, text });
+  if (type === "error") errors.push(text);
+  for (const waiter of [...waiters]) {
+    if (waiter.pattern.test(text)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(at);
+    }
+  }
+}
+
+// Resolves with the time (ms since navigation) of the next console line
+// matching `pattern`.
+function nextLine(pattern, what) {
+  return new Promise((resolve, reject) => {
+    const waiter = { pattern, resolve };
+    waiters.push(waiter);
+    setTimeout(() => {
+      if (waiters.includes(waiter)) {
+        reject(new Error(`timed out waiting for ${what} (${pattern})`));
+      }
+    }, STEP_TIMEOUT_MS);
+  });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+page.on("console", (message) => onLine(message.type(), message.text()));
+page.on("pageerror", (error) => onLine("error", `page error: ${error.message}`));
+page.on("requestfailed", (request) =>
+  onLine("error", `request failed: ${request.url()} ${request.failure()?.errorText}`),
+);
+
+let shot = 0;
+const steps = [];
+// Saves a screenshot and checks that the canvas shows more than one colour.
+async function screenshot(name) {
+  await page.waitForTimeout(400); // let the frame after the change be drawn
+  const png = await page.screenshot();
+  const file = join(outDir, `${String(++shot).padStart(2, "0")}-${name}.png`);
+  writeFileSync(file, png);
+  const colours = await page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height).data;
+    const seen = new Set();
+    for (let i = 0; i < pixels.length && seen.size < 1000; i += 4 * 7) {
+      seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+    }
+    return seen.size;
+  }, png.toString("base64"));
+  if (colours < 3) throw new Error(`${file} is blank (${colours} colour(s))`);
+  steps.push(`${name}: ${file} (${colours}+ colours)`);
+}
+
+async function key(name) {
+  await page.keyboard.press(name);
+}
+
+const navigationStart = Date.now();
+let failure = null;
+try {
+  const firstFrame = nextLine(/first frame drawn/, "the first frame");
+  const title = mode === "play" ? nextLine(/screen: Title/, "the title screen") : null;
+  await page.goto(url);
+  const firstFrameMs = await firstFrame;
+  console.log(`FIRST_FRAME_MS=${firstFrameMs}`);
+  if (mode === "bare") {
+    await screenshot("bare");
+  } else {
+    const interactiveMs = await title;
+    console.log(`INTERACTIVE_MS=${interactiveMs}`);
+    await screenshot("title");
+
+    let next = nextLine(/screen: LevelSelect/, "the level list");
+    await key("l");
+    await next;
+    await screenshot("level-list");
+
+    // The test level is last in the list (its file name sorts last).
+    await key("End");
+    await screenshot("level-list-end");
+    next = nextLine(/phase: Question/, "the first question");
+    await key("Enter");
+    await next;
+    await screenshot("question-1");
+
+    const answers = ["1", "2", "3"];
+    for (let i = 0; i < answers.length; i++) {
+      const feedback = nextLine(/phase: Feedback/, `feedback ${i + 1}`);
+      const answered = nextLine(/answer: /, `answer ${i + 1}`);
+      await key(answers[i]);
+      await answered;
+      await feedback;
+      await screenshot(`feedback-${i + 1}`);
+      next =
+        i + 1 < answers.length
+          ? nextLine(/phase: Question/, `question ${i + 2}`)
+          : nextLine(/screen: Results/, "the results screen");
+      await key("Enter");
+      await next;
+      if (i + 1 < answers.length) await screenshot(`question-${i + 2}`);
+    }
+    await screenshot("results");
+  }
+} catch (error) {
+  failure = error;
+}
+await browser.close();
+
+for (const step of steps) console.log(`  ok  ${step}`);
+if (errors.length > 0) {
+  console.log("console errors:");
+  for (const error of errors) console.log(`  ${error}`);
+}
+if (failure || errors.length > 0) {
+  console.log("last console lines:");
+  for (const line of lines.slice(-25)) console.log(`  [${line.at} ms ${line.type}] ${line.text}`);
+  console.log(`FAILED: ${failure ? failure.message : `${errors.length} console error(s)`}`);
+  process.exit(1);
+}
+console.log(`PASSED: ${steps.length} screenshots in ${outDir}`);
