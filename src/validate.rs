@@ -398,7 +398,29 @@ fn did_you_mean<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
 }
 
 /// Rules that need the whole parsed level.
+/// Marks the parts a teacher still has to write (`fact-sorter draft` and
+/// `fact-sorter new` leave it in every such place).
+pub const TODO_MARK: &str = "TODO";
+
+/// An error when `value` still contains [`TODO_MARK`]: drafts are never
+/// played by accident.
+fn still_todo(sink: &mut Sink, place: Place, what: &str, value: &str) {
+    if value.contains(TODO_MARK) {
+        sink.error(
+            place,
+            format!("the {what} still says {TODO_MARK}"),
+            "still to write",
+            &format!("replace the {TODO_MARK} text with your own words (drafts mark everything a teacher must write with {TODO_MARK})"),
+        );
+    }
+}
+
 fn check_rules(level: &Level, sink: &mut Sink) {
+    still_todo(sink, at("title"), "title", &level.title);
+    if let Some(summary) = &level.summary {
+        still_todo(sink, at("summary"), "summary", summary);
+    }
+    still_todo(sink, at("source.title"), "source title", &level.source.title);
     if level.title.trim().is_empty() {
         sink.error(
             at("title"),
@@ -483,6 +505,10 @@ fn check_rules(level: &Level, sink: &mut Sink) {
                 } else {
                     seen.insert(normalized, format!("{path}.text"));
                 }
+            }
+            still_todo(sink, field("explanation"), "explanation", &statement.explanation);
+            if let Some(check) = &statement.check {
+                still_todo(sink, field("check"), "check", check);
             }
             if statement.explanation.trim().is_empty() {
                 sink.error(
