@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, render};
 use crate::level::Category;
 use crate::library::{level_files, read_level};
+use crate::tools;
 use crate::validate::LevelReport;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
@@ -37,6 +38,14 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Write a small, commented sample level to start from (it passes `check`).
+    New {
+        /// Where to write it, for example `levels/my-article.ron`.
+        path: PathBuf,
+        /// Replace the file if it already exists.
+        #[arg(long)]
+        force: bool,
     },
     /// (Re)write DIR/index.ron, the level list the web build reads.
     Index {
@@ -76,6 +85,21 @@ pub fn run(cli: Cli, play: impl FnOnce(PlayOptions) -> ExitCode) -> ExitCode {
         }),
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::Index { dir }) => index(&dir),
+        Some(Command::New { path, force }) => report(tools::new_level(&path, force)),
+    }
+}
+
+/// Prints what a teacher tool did, or why it failed.
+fn report(outcome: Result<String, String>) -> ExitCode {
+    match outcome {
+        Ok(done) => {
+            println!("{done}");
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            eprintln!("fact-sorter: {problem}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -14,5 +14,6 @@ pub mod library;
 pub mod round;
 pub mod spans;
 pub mod text;
+pub mod tools;
 pub mod validate;
 pub mod write;

@@ -420,7 +420,12 @@ fn check_rules(level: &Level, sink: &mut Sink) {
     if let Some(summary) = &level.summary {
         still_todo(sink, at("summary"), "summary", summary);
     }
-    still_todo(sink, at("source.title"), "source title", &level.source.title);
+    still_todo(
+        sink,
+        at("source.title"),
+        "source title",
+        &level.source.title,
+    );
     if level.title.trim().is_empty() {
         sink.error(
             at("title"),
@@ -506,7 +511,12 @@ fn check_rules(level: &Level, sink: &mut Sink) {
                     seen.insert(normalized, format!("{path}.text"));
                 }
             }
-            still_todo(sink, field("explanation"), "explanation", &statement.explanation);
+            still_todo(
+                sink,
+                field("explanation"),
+                "explanation",
+                &statement.explanation,
+            );
             if let Some(check) = &statement.check {
                 still_todo(sink, field("check"), "check", check);
             }

@@ -64,7 +64,10 @@ fn statement(out: &mut Out, statement: &Statement) {
 
 /// `Fact, Opinion`, as written inside `also: [...]`.
 pub fn categories(list: &[Category]) -> String {
-    list.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")
+    list.iter()
+        .map(|c| c.label())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A RON string literal: quotes, backslashes and control characters are
@@ -142,13 +145,25 @@ mod tests {
             let level = read_level(&file).level.expect("shipped levels pass check");
             let text = level_to_ron(&level);
             let again = validate_source("written.ron", &text);
-            assert_eq!(again.level.as_ref(), Some(&level), "{}:\n{text}", file.display());
+            assert_eq!(
+                again.level.as_ref(),
+                Some(&level),
+                "{}:\n{text}",
+                file.display()
+            );
         }
     }
 
     #[test]
     fn awkward_text_is_escaped_and_read_back() {
-        for text in ["say \"hi\"", "back\\slash", "two\nlines", "tab\there", "bell\u{7}", "“curly” é"] {
+        for text in [
+            "say \"hi\"",
+            "back\\slash",
+            "two\nlines",
+            "tab\there",
+            "bell\u{7}",
+            "“curly” é",
+        ] {
             let literal = quote(text);
             let back: String = ron::from_str(&literal).unwrap();
             assert_eq!(back, text, "{literal}");

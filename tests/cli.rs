@@ -117,3 +117,29 @@ fn index_writes_the_manifest_of_a_level_folder() {
     assert_eq!(missing.status.code(), Some(1));
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn new_writes_a_sample_level_that_passes_check_and_never_overwrites() {
+    let dir = std::env::temp_dir().join(format!("fact-sorter-new-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    let path = dir.join("my-level.ron");
+    let path_text = path.to_str().unwrap();
+    let output = fact_sorter(&["new", path_text]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("fact-sorter check"));
+
+    let checked = fact_sorter(&["check", path_text]);
+    assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
+    assert!(stdout(&checked).contains("1 level ok, 0 with errors, 0 warnings"));
+
+    // A second `new` must not destroy the teacher's work.
+    std::fs::write(&path, "my edits").unwrap();
+    let again = fact_sorter(&["new", path_text]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my edits");
+    let forced = fact_sorter(&["new", "--force", path_text]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), "my edits");
+    std::fs::remove_dir_all(dir).ok();
+}
