@@ -11,6 +11,7 @@ use fact_sorter::game::gameplay::{ActiveRound, LastAnswer, PlayPhase};
 use fact_sorter::game::levels::{self, LevelAsset, LevelCatalog, LevelListing, LevelStatus};
 use fact_sorter::game::menu::Menu;
 use fact_sorter::game::open_file::LevelFileOpened;
+use fact_sorter::game::reload::ReloadNotice;
 use fact_sorter::game::screens::level_select::LevelCursor;
 use fact_sorter::game::screens::play::{AnswerButton, QuestionRoot};
 use fact_sorter::game::{LaunchOptions, Screen};
@@ -24,10 +25,11 @@ fn manifest_dir() -> &'static Path {
 
 /// A headless game reading levels from `folder` (relative to the crate).
 fn game(folder: &str, options: LaunchOptions) -> App {
-    game_with(folder, options, LevelListing::Folder)
+    game_with(folder, options, LevelListing::Folder, false)
 }
 
-fn game_with(folder: &str, options: LaunchOptions, listing: LevelListing) -> App {
+/// A headless game; `watch` turns on Bevy's file watcher (hot reload).
+fn game_with(folder: &str, options: LaunchOptions, listing: LevelListing, watch: bool) -> App {
     let mut app = App::new();
     levels::register_level_source(&mut app, folder);
     app.insert_resource(listing);
@@ -37,7 +39,7 @@ fn game_with(folder: &str, options: LaunchOptions, listing: LevelListing) -> App
         AssetPlugin {
             file_path: manifest_dir().join("assets").display().to_string(),
             meta_check: AssetMetaCheck::Never,
-            watch_for_changes_override: Some(false),
+            watch_for_changes_override: Some(watch),
             ..default()
         },
     ));
@@ -498,4 +500,81 @@ fn an_opened_level_file_plays_and_a_broken_one_is_listed() {
     assert_eq!(screen(&app), Screen::Play);
     assert_eq!(active(&app).entry, shipped + 1);
     assert_eq!(active(&app).round.level().title, "Too smart to be true?");
+}
+
+/// Runs frames (with short sleeps, so the file watcher can see the disk)
+/// until `done`, for at most 20 seconds.
+fn run_until_slowly(app: &mut App, what: &str, done: impl Fn(&mut App) -> bool) {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(20) {
+        app.update();
+        if done(app) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("timed out waiting for {what}; screen {:?}", screen(app));
+}
+
+fn reload_notice(app: &mut App) -> Option<ReloadNotice> {
+    let mut query = app.world_mut().query::<&ReloadNotice>();
+    query.iter(app.world()).next().copied()
+}
+
+#[test]
+#[cfg(not(target_arch = "wasm32"))]
+fn saving_the_level_being_played_offers_a_restart_and_a_broken_save_never_crashes() {
+    let dir = temp_folder("hot-reload");
+    let file = dir.join("level.ron");
+    let original = std::fs::read_to_string(manifest_dir().join("levels/ad-smart-bottle.ron")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let folder = dir.display().to_string();
+    let mut app = finish_loading(game_with(&folder, LaunchOptions::default(), LevelListing::Folder, true));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Play);
+    press(&mut app, key_for(Category::Fact, false));
+    assert_eq!(phase(&app), Some(PlayPhase::Feedback));
+
+    // A save with a mistake: the error is shown, the round goes on.
+    std::fs::write(&file, original.replacen("answer: Opinion", "answer: Opinon", 1)).unwrap();
+    run_until_slowly(&mut app, "the error notice", |app| reload_notice(app).is_some());
+    assert_eq!(reload_notice(&mut app), Some(ReloadNotice { ready: false }));
+    let texts: Vec<String> = {
+        let mut q = app.world_mut().query::<&Text>();
+        q.iter(app.world()).map(|t| t.0.clone()).collect()
+    };
+    assert!(
+        texts.iter().any(|t| t.contains("levels/level.ron:") && t.contains("unknown category `Opinon`")),
+        "{texts:#?}"
+    );
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(phase(&app), Some(PlayPhase::Feedback));
+    assert_eq!(active(&app).round.answers().len(), 1);
+    // R does nothing while the saved version is broken.
+    press(&mut app, KeyCode::KeyR);
+    assert_eq!(active(&app).round.answers().len(), 1);
+
+    // A good save: offered as a restart, which plays the new content.
+    let renamed = original.replacen("title: \"Too smart to be true?\"", "title: \"Too smart? (edited)\"", 1);
+    assert_ne!(renamed, original);
+    std::fs::write(&file, renamed).unwrap();
+    run_until_slowly(&mut app, "the restart offer", |app| {
+        reload_notice(app) == Some(ReloadNotice { ready: true })
+    });
+    // The level list already knows the new title.
+    {
+        let world = app.world();
+        let catalog = world.resource::<LevelCatalog>();
+        let status = catalog.status(0, world.resource::<Assets<LevelAsset>>(), world.resource::<AssetServer>());
+        assert!(matches!(status, LevelStatus::Ready(level) if level.title == "Too smart? (edited)"));
+    }
+    assert_eq!(active(&app).round.level().title, "Too smart to be true?");
+    press(&mut app, KeyCode::KeyR);
+    app.update();
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(phase(&app), Some(PlayPhase::Question));
+    assert_eq!(active(&app).round.level().title, "Too smart? (edited)");
+    assert!(active(&app).round.answers().is_empty());
+    assert_eq!(reload_notice(&mut app), None);
+    std::fs::remove_dir_all(dir).ok();
 }

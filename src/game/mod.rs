@@ -6,6 +6,7 @@ pub mod gameplay;
 pub mod levels;
 pub mod menu;
 pub mod open_file;
+pub mod reload;
 pub mod screens;
 pub mod smoke;
 pub mod theme;
@@ -82,6 +83,7 @@ pub fn plugin(app: &mut App) {
         screens::plugin,
         menu::plugin,
         open_file::plugin,
+        reload::plugin,
         smoke::plugin,
         timing::plugin,
     ));
