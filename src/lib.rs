@@ -7,11 +7,13 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod draft;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod level;
 pub mod library;
 pub mod round;
+pub mod sheet;
 pub mod spans;
 pub mod text;
 pub mod tools;

@@ -82,7 +82,7 @@ impl LevelIndex {
 
     /// Reads a manifest the way the game does: syntax errors, and entries
     /// that cannot be level files, come back as a report with line and column.
-    pub fn load(file: &str, bytes: &[u8]) -> Result<LevelIndex, LevelReport> {
+    pub fn load(file: &str, bytes: &[u8]) -> Result<LevelIndex, Box<LevelReport>> {
         let index: LevelIndex = parse_ron(file, bytes)?;
         match index.levels.iter().find(|name| !is_plain_level_name(name)) {
             None => Ok(index),
@@ -92,7 +92,7 @@ impl LevelIndex {
                 let start = source.find(&quoted).unwrap_or(0);
                 let lines = LineIndex::new(&source);
                 let (line, column) = lines.line_col(&source, start);
-                Err(LevelReport {
+                Err(Box::new(LevelReport {
                     file: file.to_owned(),
                     level: None,
                     diagnostics: vec![Diagnostic {
@@ -107,7 +107,7 @@ impl LevelIndex {
                         span: start..start + quoted.len(),
                     }],
                     source,
-                })
+                }))
             }
         }
     }

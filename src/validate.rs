@@ -113,7 +113,7 @@ pub fn load_level(file: &str, bytes: &[u8]) -> LevelReport {
 pub fn parse_ron<T: serde::de::DeserializeOwned>(
     file: &str,
     bytes: &[u8],
-) -> Result<T, LevelReport> {
+) -> Result<T, Box<LevelReport>> {
     let source = String::from_utf8_lossy(bytes).into_owned();
     let mut sink = Sink::new(&source);
     match std::str::from_utf8(bytes) {
@@ -124,12 +124,12 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(
         },
     }
     let diagnostics = sink.diagnostics;
-    Err(LevelReport {
+    Err(Box::new(LevelReport {
         file: file.to_owned(),
         level: None,
         source,
         diagnostics,
-    })
+    }))
 }
 
 fn not_utf8(err: &std::str::Utf8Error, sink: &mut Sink) {

@@ -526,25 +526,39 @@ fn reload_notice(app: &mut App) -> Option<ReloadNotice> {
 fn saving_the_level_being_played_offers_a_restart_and_a_broken_save_never_crashes() {
     let dir = temp_folder("hot-reload");
     let file = dir.join("level.ron");
-    let original = std::fs::read_to_string(manifest_dir().join("levels/ad-smart-bottle.ron")).unwrap();
+    let original =
+        std::fs::read_to_string(manifest_dir().join("levels/ad-smart-bottle.ron")).unwrap();
     std::fs::write(&file, &original).unwrap();
     let folder = dir.display().to_string();
-    let mut app = finish_loading(game_with(&folder, LaunchOptions::default(), LevelListing::Folder, true));
+    let mut app = finish_loading(game_with(
+        &folder,
+        LaunchOptions::default(),
+        LevelListing::Folder,
+        true,
+    ));
     press(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Play);
     press(&mut app, key_for(Category::Fact, false));
     assert_eq!(phase(&app), Some(PlayPhase::Feedback));
 
     // A save with a mistake: the error is shown, the round goes on.
-    std::fs::write(&file, original.replacen("answer: Opinion", "answer: Opinon", 1)).unwrap();
-    run_until_slowly(&mut app, "the error notice", |app| reload_notice(app).is_some());
+    std::fs::write(
+        &file,
+        original.replacen("answer: Opinion", "answer: Opinon", 1),
+    )
+    .unwrap();
+    run_until_slowly(&mut app, "the error notice", |app| {
+        reload_notice(app).is_some()
+    });
     assert_eq!(reload_notice(&mut app), Some(ReloadNotice { ready: false }));
     let texts: Vec<String> = {
         let mut q = app.world_mut().query::<&Text>();
         q.iter(app.world()).map(|t| t.0.clone()).collect()
     };
     assert!(
-        texts.iter().any(|t| t.contains("levels/level.ron:") && t.contains("unknown category `Opinon`")),
+        texts
+            .iter()
+            .any(|t| t.contains("levels/level.ron:") && t.contains("unknown category `Opinon`")),
         "{texts:#?}"
     );
     assert_eq!(screen(&app), Screen::Play);
@@ -555,7 +569,11 @@ fn saving_the_level_being_played_offers_a_restart_and_a_broken_save_never_crashe
     assert_eq!(active(&app).round.answers().len(), 1);
 
     // A good save: offered as a restart, which plays the new content.
-    let renamed = original.replacen("title: \"Too smart to be true?\"", "title: \"Too smart? (edited)\"", 1);
+    let renamed = original.replacen(
+        "title: \"Too smart to be true?\"",
+        "title: \"Too smart? (edited)\"",
+        1,
+    );
     assert_ne!(renamed, original);
     std::fs::write(&file, renamed).unwrap();
     run_until_slowly(&mut app, "the restart offer", |app| {
@@ -565,8 +583,14 @@ fn saving_the_level_being_played_offers_a_restart_and_a_broken_save_never_crashe
     {
         let world = app.world();
         let catalog = world.resource::<LevelCatalog>();
-        let status = catalog.status(0, world.resource::<Assets<LevelAsset>>(), world.resource::<AssetServer>());
-        assert!(matches!(status, LevelStatus::Ready(level) if level.title == "Too smart? (edited)"));
+        let status = catalog.status(
+            0,
+            world.resource::<Assets<LevelAsset>>(),
+            world.resource::<AssetServer>(),
+        );
+        assert!(
+            matches!(status, LevelStatus::Ready(level) if level.title == "Too smart? (edited)")
+        );
     }
     assert_eq!(active(&app).round.level().title, "Too smart to be true?");
     press(&mut app, KeyCode::KeyR);

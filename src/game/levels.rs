@@ -112,7 +112,7 @@ impl AssetLoader for LevelLoader {
 
 /// The web level list, `levels/index.ron`, or the report of why it cannot be used.
 #[derive(Asset, TypePath, Debug)]
-pub struct LevelManifest(pub Result<LevelIndex, LevelReport>);
+pub struct LevelManifest(pub Result<LevelIndex, Box<LevelReport>>);
 
 /// Reads [`LevelManifest`]s. It claims no extension, so it is only used
 /// when asked for by type; every other `.ron` file is a level.
@@ -268,10 +268,10 @@ fn list_manifest_levels(
     let file = format!("{LEVEL_SOURCE}/{}", library::MANIFEST_FILE);
     let listed = match (manifests.get(&handle), server.load_state(&handle)) {
         (Some(LevelManifest(listed)), _) => listed.clone(),
-        (None, LoadState::Failed(err)) => Err(LevelReport::unreadable(
+        (None, LoadState::Failed(err)) => Err(Box::new(LevelReport::unreadable(
             &file,
             &format!("{err}. Run `fact-sorter index` on the levels folder to write it"),
-        )),
+        ))),
         _ => return,
     };
     catalog.manifest = None;
@@ -282,7 +282,7 @@ fn list_manifest_levels(
             }
         }
         Err(report) => {
-            catalog.add_report(report, &mut levels);
+            catalog.add_report(*report, &mut levels);
         }
     }
 }

@@ -99,26 +99,30 @@ fn show_reload_notice(
         ))
         .with_children(|notice| {
             notice.spawn(widget::label(fonts, message));
-            notice.spawn(widget::row("Reload buttons", 16.0)).with_children(|row| {
-                if ready {
+            notice
+                .spawn(widget::row("Reload buttons", 16.0))
+                .with_children(|row| {
+                    if ready {
+                        row.spawn(widget::button(
+                            fonts,
+                            ButtonKind::Primary,
+                            "R",
+                            "Restart with changes",
+                            |_: On<Activate>, mut commands: Commands| {
+                                commands.run_system_cached(restart_changed_level)
+                            },
+                        ));
+                    }
                     row.spawn(widget::button(
                         fonts,
-                        ButtonKind::Primary,
-                        "R",
-                        "Restart with changes",
+                        ButtonKind::Quiet,
+                        "K",
+                        "Keep playing",
                         |_: On<Activate>, mut commands: Commands| {
-                            commands.run_system_cached(restart_changed_level)
+                            commands.run_system_cached(dismiss)
                         },
                     ));
-                }
-                row.spawn(widget::button(
-                    fonts,
-                    ButtonKind::Quiet,
-                    "K",
-                    "Keep playing",
-                    |_: On<Activate>, mut commands: Commands| commands.run_system_cached(dismiss),
-                ));
-            });
+                });
         });
 }
 
