@@ -47,6 +47,45 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write a level as a spreadsheet (CSV) to edit in Excel, LibreOffice or Google Sheets.
+    Export {
+        /// The `.ron` level file.
+        level: PathBuf,
+        /// The CSV file to write.
+        #[arg(long, value_name = "OUT.csv")]
+        csv: PathBuf,
+        /// Replace the CSV file if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Turn a spreadsheet (CSV, as `export` writes it) back into a level file.
+    Import {
+        /// The CSV file.
+        csv: PathBuf,
+        /// The `.ron` level file to write.
+        #[arg(long, value_name = "LEVEL.ron")]
+        out: PathBuf,
+        /// Replace the level file if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Draft a level from a plain-text article: passages, sentences and suggested categories, with TODOs to finish.
+    Draft {
+        /// The article as plain text (paragraphs separated by blank lines).
+        article: PathBuf,
+        /// The `.ron` level file to write.
+        #[arg(long, value_name = "LEVEL.ron")]
+        out: PathBuf,
+        /// The level title (default: the article's first heading).
+        #[arg(long)]
+        title: Option<String>,
+        /// The article's title, for the level's source.
+        #[arg(long)]
+        source: Option<String>,
+        /// Replace the level file if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// (Re)write DIR/index.ron, the level list the web build reads.
     Index {
         /// The folder of level files, for example `dist/levels`.
@@ -86,6 +125,23 @@ pub fn run(cli: Cli, play: impl FnOnce(PlayOptions) -> ExitCode) -> ExitCode {
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::Index { dir }) => index(&dir),
         Some(Command::New { path, force }) => report(tools::new_level(&path, force)),
+        Some(Command::Export { level, csv, force }) => report(tools::export(&level, &csv, force)),
+        Some(Command::Import { csv, out, force }) => report(tools::import(&csv, &out, force)),
+        Some(Command::Draft {
+            article,
+            out,
+            title,
+            source,
+            force,
+        }) => report(tools::draft(
+            &article,
+            &out,
+            &crate::draft::DraftOptions {
+                title,
+                source_title: source,
+            },
+            force,
+        )),
     }
 }
 

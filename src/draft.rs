@@ -105,7 +105,7 @@ pub const TODO_MARK: &str = crate::validate::TODO_MARK;
 /// A one-line paragraph with at most this many words can be a heading.
 pub const HEADING_MAX_WORDS: usize = 10;
 /// Sentences with fewer words are fragments, not statements.
-pub const MIN_STATEMENT_WORDS: usize = 4;
+pub const MIN_STATEMENT_WORDS: usize = 2;
 /// At most this many signal words per statement.
 pub const MAX_SIGNALS: usize = 4;
 /// The order in which tied scores are broken (see the module docs).

@@ -143,3 +143,88 @@ fn new_writes_a_sample_level_that_passes_check_and_never_overwrites() {
     assert_ne!(std::fs::read_to_string(&path).unwrap(), "my edits");
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// A fresh folder under the system temp dir, for one test.
+fn temp_folder(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("fact-sorter-cli-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_level() {
+    let dir = temp_folder("sheet");
+    let csv = dir.join("level.csv");
+    let ron = dir.join("level.ron");
+    let exported = fact_sorter(&[
+        "export",
+        "levels/science-sleep-study.ron",
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(exported.status.code(), Some(0), "{}", stderr(&exported));
+    let imported = fact_sorter(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--out",
+        ron.to_str().unwrap(),
+    ]);
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    assert!(stdout(&imported).contains("1 level ok, 0 with errors, 0 warnings"));
+    let original = fact_sorter::library::read_level(Path::new("levels/science-sleep-study.ron"));
+    let again = fact_sorter::library::read_level(&ron);
+    assert!(original.level.is_some());
+    assert_eq!(again.level, original.level);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn import_reports_a_bad_answer_at_its_row_and_column_and_writes_nothing() {
+    let dir = temp_folder("bad-answer");
+    let ron = dir.join("level.ron");
+    let output = fact_sorter(&[
+        "import",
+        "tests/fixtures/csv/bad-answer.csv",
+        "--out",
+        ron.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.contains(
+            "tests/fixtures/csv/bad-answer.csv:14:D (answer): error: unknown answer \"Opnion\""
+        ),
+        "{text}"
+    );
+    assert!(!ron.exists());
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn a_draft_is_written_but_check_rejects_it_until_the_todos_are_done() {
+    let dir = temp_folder("draft");
+    let ron = dir.join("draft.ron");
+    let output = fact_sorter(&[
+        "draft",
+        "tests/fixtures/draft/article.txt",
+        "--out",
+        ron.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("8 statements"),
+        "{}",
+        stdout(&output)
+    );
+    let checked = fact_sorter(&["check", ron.to_str().unwrap()]);
+    assert_eq!(checked.status.code(), Some(1));
+    let text = stdout(&checked);
+    assert!(text.contains("the explanation still says TODO"), "{text}");
+    assert!(text.contains("0 levels ok, 1 with errors"), "{text}");
+    std::fs::remove_dir_all(dir).ok();
+}
