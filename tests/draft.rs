@@ -128,7 +128,8 @@ fn statements_signals_and_suggestions_are_verbatim_and_marked_todo() {
     let signals = |i: usize| d.suggestions[i].signals.clone();
     assert_eq!(signals(3), ["best"]);
     assert_eq!(signals(4), ["Everyone"]);
-    assert_eq!(signals(6), ["Some residents", "secretly", "plans to"]);
+    assert_eq!(signals(5), ["Nobody"]);
+    assert_eq!(signals(7), ["Some residents", "secretly", "plans to"]);
 }
 
 #[test]
