@@ -10,8 +10,14 @@ size="${2:-1280x720}"
 rm -rf "$out"
 mkdir -p "$out"
 
-cargo build --quiet --bin fact-sorter
-bin="${CARGO_TARGET_DIR:-target}/debug/fact-sorter"
+# FACT_SORTER_BIN: a game binary that is already built (CI passes the one
+# `cargo test` built; `cargo build` would rebuild much of Bevy, because the
+# test build unifies dev-dependency features differently).
+bin="${FACT_SORTER_BIN:-}"
+if [ -z "$bin" ]; then
+    cargo build --quiet --bin fact-sorter
+    bin="${CARGO_TARGET_DIR:-target}/debug/fact-sorter"
+fi
 
 # Software Vulkan (lavapipe) under a virtual X server; no GPU needed.
 export WGPU_BACKEND="${WGPU_BACKEND:-vulkan}"
