@@ -7,6 +7,8 @@
 #   FACT_SORTER_WEB_EXAMPLE=bare_ui  builds the bare Bevy reference app instead
 #                                    (for docs/perf.md; no levels).
 #   FACT_SORTER_WEB_FEATURES="a,b"   extra cargo features for the build.
+#   FACT_SORTER_WEB_WASM=FILE        package this already-built .wasm instead
+#                                    of compiling (for size comparisons).
 #
 # Toolchain: the standard route (rustup's wasm32-unknown-unknown target) when
 # it is installed; otherwise Debian's rustc-web, which builds the standard
@@ -38,7 +40,10 @@ feature_args=()
 [ -n "$features" ] && feature_args=(--features "$features")
 
 # --- 1. Compile to wasm --------------------------------------------------
-if command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$target"; then
+if [ -n "${FACT_SORTER_WEB_WASM:-}" ]; then
+    step "using the prebuilt $FACT_SORTER_WEB_WASM"
+    target_dir=""
+elif command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$target"; then
     step "cargo build ($target, rustup toolchain)"
     target_dir="${CARGO_TARGET_DIR:-target}"
     cargo build --profile "$profile" --target "$target" "${what[@]}" "${feature_args[@]}"
@@ -56,7 +61,7 @@ else
         /usr/bin/cargo build --profile "$profile" --target "$target" \
         -Z build-std=std,panic_abort "${what[@]}" "${feature_args[@]}"
 fi
-wasm="$target_dir/$target/$profile/$artifact.wasm"
+wasm="${FACT_SORTER_WEB_WASM:-$target_dir/$target/$profile/$artifact.wasm}"
 [ -s "$wasm" ] || { echo "build-web: no $wasm was produced"; exit 1; }
 
 # --- 2. wasm-bindgen, at exactly the version in Cargo.lock ---------------

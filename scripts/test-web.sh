@@ -4,6 +4,7 @@
 # levels/, run `fact-sorter index`), serves it on 127.0.0.1 and plays it in
 # headless Chromium with the keyboard (web/play-test.mjs).
 # Usage: scripts/test-web.sh [--reuse] [OUT_DIR]     (screenshots: default target/web-test)
+#   FACT_SORTER_DIST=DIR tests an already-built site in DIR instead of dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reuse=false
@@ -16,7 +17,8 @@ if ! command -v chromium >/dev/null; then
     apt-get update -qq
     apt-get install -y -qq chromium >/dev/null
 fi
-if [ "$reuse" = false ] || [ ! -s dist/fact-sorter_bg.wasm ]; then
+dist="${FACT_SORTER_DIST:-dist}"
+if [ -z "${FACT_SORTER_DIST:-}" ] && { [ "$reuse" = false ] || [ ! -s dist/fact-sorter_bg.wasm ]; }; then
     bash scripts/build-web.sh dist
 fi
 [ -d web/node_modules/playwright-core ] || (cd web && npm ci --no-audit --no-fund --silent)
@@ -25,7 +27,7 @@ site="$(mktemp -d)"
 server_pid=""
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$site"; }
 trap cleanup EXIT
-cp -r dist/. "$site/"
+cp -r "$dist/." "$site/"
 cp tests/fixtures/web/zz-web-test.ron "$site/levels/"
 CARGO_TARGET_DIR="$cache/core-target" cargo run --quiet --no-default-features -- index "$site/levels"
 

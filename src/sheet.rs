@@ -367,7 +367,7 @@ pub fn import_csv(bytes: &[u8]) -> Result<Level, Vec<SheetError>> {
         return Err(vec![SheetError::whole_row(
             1,
             "the file has no rows",
-            "start from a sheet written by `fact-sorter export`; the layout is in docs/spreadsheet.md",
+            "start from a sheet written by `fact-sorter export`; the layout is in levels/README.md, section \"Working in a spreadsheet\"",
         )]);
     }
     let mut import = Import::default();

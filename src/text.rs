@@ -79,6 +79,27 @@ pub fn find_ignore_case(haystack: &str, needle: &str) -> Option<Range<usize>> {
     None
 }
 
+/// Like [`find_ignore_case`], but the match must not start or end inside a
+/// word: the signal `I` is not found in "bridge", `rain` not in "training".
+pub fn find_word_ignore_case(haystack: &str, needle: &str) -> Option<Range<usize>> {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut from = 0;
+    while let Some(hit) = haystack.get(from..).and_then(|rest| find_ignore_case(rest, needle)) {
+        let range = from + hit.start..from + hit.end;
+        let text = &haystack[range.clone()];
+        let starts_word = is_word(text.chars().next());
+        let ends_word = is_word(text.chars().next_back());
+        let before = haystack[..range.start].chars().next_back();
+        let after = haystack[range.end..].chars().next();
+        let cuts_a_word = (starts_word && is_word(before)) || (ends_word && is_word(after));
+        if !cuts_a_word {
+            return Some(range);
+        }
+        from = range.start + haystack[range.start..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
 /// The run of words in `passage` that looks most like `statement`, for
 /// "did you mean" help when a statement is not found verbatim.
 pub fn closest_fragment(passage: &str, statement: &str) -> Option<String> {
@@ -133,7 +154,7 @@ pub fn mark_segments(
         let mut from = 0;
         while let Some(hit) = inner
             .get(from..)
-            .and_then(|rest| find_ignore_case(rest, signal))
+            .and_then(|rest| find_word_ignore_case(rest, signal))
         {
             found.push(highlight.start + from + hit.start..highlight.start + from + hit.end);
             from += hit.end.max(1);
@@ -193,6 +214,12 @@ mod tests {
         assert_eq!(find_ignore_case(statement, "7,000"), None);
         assert_eq!(find_ignore_case(statement, ""), None);
         assert_eq!(find_ignore_case("abc", "abcd"), None);
+        // Whole words only for signals.
+        assert_eq!(find_word_ignore_case("The bridge opened.", "I"), None);
+        assert_eq!(find_word_ignore_case("training, then rain", "rain"), Some(15..19));
+        assert_eq!(find_word_ignore_case("I think so", "i think"), Some(0..7));
+        assert_eq!(find_word_ignore_case("cost $350.", "$350"), Some(5..9));
+        assert_eq!(find_word_ignore_case("up 40%, down", "40%"), Some(3..6));
     }
 
     #[test]

@@ -5,9 +5,9 @@
 use crate::cli::write_text;
 use crate::diagnostic::LineIndex;
 use crate::draft::{Draft, DraftOptions};
-use crate::level::Category;
+use crate::level::{Category, Level};
 use crate::library::read_level;
-use crate::validate::{LevelReport, MAX_FILE_BYTES, validate_source};
+use crate::validate::{LevelReport, MAX_FILE_BYTES, parse_ron, validate_source};
 use crate::write::level_to_ron;
 use codespan_reporting::term::termcolor::NoColor;
 use std::path::Path;
@@ -62,22 +62,44 @@ pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Stri
 /// errors is exported, so the sheet always imports again.
 pub fn export(level: &Path, csv: &Path, force: bool) -> Result<String, String> {
     let report = read_level(level);
-    let Some(parsed) = report.level.as_ref() else {
-        return Err(format!(
-            "{} has errors; fix them first (the sheet must describe a level that plays):\n{}",
-            level.display(),
-            diagnostics_text(&report)
-        ));
+    // A level that reads but still breaks a rule (a draft with TODOs, say)
+    // can be finished in the spreadsheet; one that does not read cannot.
+    let parsed = match &report.level {
+        Some(parsed) => parsed.clone(),
+        None => parse_ron::<Level>(&report.file, report.source.as_bytes()).map_err(|_| {
+            format!(
+                "{} cannot be read as a level; fix these errors first:\n{}",
+                level.display(),
+                diagnostics_text(&report)
+            )
+        })?,
     };
-    write_new_file(csv, crate::sheet::export_csv(parsed).as_bytes(), force)?;
+    write_new_file(csv, crate::sheet::export_csv(&parsed).as_bytes(), force)?;
+    let still = if report.has_errors() {
+        format!(
+            " The level still has {} error(s) (run fact-sorter check); fix them in the sheet.",
+            report.diagnostics.iter().filter(|d| d.is_error()).count()
+        )
+    } else {
+        String::new()
+    };
     Ok(format!(
-        "wrote {}: {} statements in {} passages. Open it in a spreadsheet, edit, save as CSV (UTF-8), then run: fact-sorter import {} --out {}",
+        "wrote {}: {}.{still} Open it in a spreadsheet, edit, save as CSV UTF-8, then run: fact-sorter import {} --out {} --force",
         csv.display(),
-        parsed.statement_count(),
-        parsed.passages.len(),
+        sizes(&parsed),
         csv.display(),
         level.display()
     ))
+}
+
+/// "12 statements in 1 passage".
+fn sizes(level: &Level) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{} in {}",
+        plural(level.statement_count(), "statement"),
+        plural(level.passages.len(), "passage")
+    )
 }
 
 /// `fact-sorter import IN.csv --out LEVEL.ron`. Sheet errors point at the
@@ -102,16 +124,15 @@ pub fn import(csv: &Path, out: &Path, force: bool) -> Result<String, String> {
     write_new_file(out, text.as_bytes(), force)?;
     if report.has_errors() {
         return Err(format!(
-            "wrote {}, but the level has errors (lines below are in that file; fix them there or in the sheet and import again):\n{}",
+            "wrote {}, but the level has errors (lines below are in that file; fix them there, or in the sheet and import again with --force):\n{}",
             out.display(),
             diagnostics_text(&report)
         ));
     }
     Ok(format!(
-        "wrote {}: {} statements in {} passages; {}",
+        "wrote {}: {}; {}",
         out.display(),
-        level.statement_count(),
-        level.passages.len(),
+        sizes(&level),
         crate::cli::summary_line(std::slice::from_ref(&report))
     ))
 }
@@ -155,11 +176,10 @@ fn draft_summary(drafted: &Draft, out: &Path) -> String {
         .map(|c| format!("{} {}", counts[c.index()], c.label()))
         .collect();
     format!(
-        "wrote {}: {} passages, {} statements with suggested categories ({}), {} headings, questions and fragments left out.\n\
+        "wrote {}: {} with suggested categories ({}), {} headings, questions and fragments left out.\n\
          Every suggestion is a guess: read each statement, fix its answer, write the explanations marked TODO, delete statements not worth sorting, then run: fact-sorter check {}",
         out.display(),
-        drafted.level.passages.len(),
-        drafted.suggestions.len(),
+        sizes(&drafted.level),
         mix.join(", "),
         drafted.skipped.len(),
         out.display()

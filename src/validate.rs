@@ -557,7 +557,7 @@ fn check_rules(level: &Level, sink: &mut Sink) {
                 }
             }
             for (g, signal) in statement.signals.iter().enumerate() {
-                if text::find_ignore_case(&statement.text, signal.trim()).is_none() {
+                if text::find_word_ignore_case(&statement.text, signal.trim()).is_none() {
                     sink.error(
                         at(&format!("{path}.signals[{g}]")),
                         format!("the signal \"{signal}\" does not occur in the statement"),

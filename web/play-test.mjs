@@ -66,6 +66,9 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
 page.on("console", (message) => onLine(message.type(), message.text()));
 page.on("pageerror", (error) => onLine("error", `page error: ${error.message}`));
+page.on("response", (response) => {
+  if (response.status() >= 400) onLine("error", `HTTP ${response.status()}: ${response.url()}`);
+});
 page.on("requestfailed", (request) =>
   onLine("error", `request failed: ${request.url()} ${request.failure()?.errorText}`),
 );
