@@ -84,7 +84,10 @@ pub fn find_ignore_case(haystack: &str, needle: &str) -> Option<Range<usize>> {
 pub fn find_word_ignore_case(haystack: &str, needle: &str) -> Option<Range<usize>> {
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut from = 0;
-    while let Some(hit) = haystack.get(from..).and_then(|rest| find_ignore_case(rest, needle)) {
+    while let Some(hit) = haystack
+        .get(from..)
+        .and_then(|rest| find_ignore_case(rest, needle))
+    {
         let range = from + hit.start..from + hit.end;
         let text = &haystack[range.clone()];
         let starts_word = is_word(text.chars().next());
@@ -95,7 +98,11 @@ pub fn find_word_ignore_case(haystack: &str, needle: &str) -> Option<Range<usize
         if !cuts_a_word {
             return Some(range);
         }
-        from = range.start + haystack[range.start..].chars().next().map_or(1, char::len_utf8);
+        from = range.start
+            + haystack[range.start..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
     }
     None
 }
@@ -216,7 +223,10 @@ mod tests {
         assert_eq!(find_ignore_case("abc", "abcd"), None);
         // Whole words only for signals.
         assert_eq!(find_word_ignore_case("The bridge opened.", "I"), None);
-        assert_eq!(find_word_ignore_case("training, then rain", "rain"), Some(15..19));
+        assert_eq!(
+            find_word_ignore_case("training, then rain", "rain"),
+            Some(15..19)
+        );
         assert_eq!(find_word_ignore_case("I think so", "i think"), Some(0..7));
         assert_eq!(find_word_ignore_case("cost $350.", "$350"), Some(5..9));
         assert_eq!(find_word_ignore_case("up 40%, down", "40%"), Some(3..6));

@@ -406,6 +406,7 @@ fn web_manifest_lists_its_levels_and_shows_missing_and_broken_ones() {
         &folder,
         LaunchOptions::default(),
         LevelListing::Manifest,
+        false,
     ));
     let statuses = catalog_statuses(&app);
     let files: Vec<&str> = statuses.iter().map(|(file, _)| file.as_str()).collect();
@@ -432,6 +433,7 @@ fn web_manifest_lists_its_levels_and_shows_missing_and_broken_ones() {
         &folder,
         LaunchOptions::default(),
         LevelListing::Manifest,
+        false,
     ));
     let statuses = catalog_statuses(&app);
     assert_eq!(statuses.len(), 1, "{statuses:?}");
@@ -455,6 +457,7 @@ fn web_manifest_lists_its_levels_and_shows_missing_and_broken_ones() {
         &folder,
         LaunchOptions::default(),
         LevelListing::Manifest,
+        false,
     ));
     let statuses = catalog_statuses(&app);
     let error = statuses[0].1.as_deref().unwrap();
