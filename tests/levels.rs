@@ -135,3 +135,26 @@ fn the_authoring_guide_example_passes_check() {
     let level = report.level.unwrap();
     assert!(level.category_counts().iter().all(|&c| c >= 2));
 }
+
+#[test]
+fn the_guide_trial_level_passes_check_and_its_draft_does_not() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide-trial");
+    let finished = fact_sorter::library::read_level(&dir.join("school-lunch.ron"));
+    let problems: Vec<String> = finished
+        .diagnostics
+        .iter()
+        .map(|d| d.one_line(&finished.file))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(finished.level.unwrap().statement_count() >= 10);
+    let draft = fact_sorter::library::read_level(&dir.join("school-lunch.draft.ron"));
+    assert!(draft.has_errors());
+    assert!(
+        draft
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .all(|d| d.message.contains("TODO")),
+        "a fresh draft fails only on its TODOs"
+    );
+}
