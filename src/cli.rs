@@ -86,6 +86,13 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Stress-test the results file (used by tests/results.rs).
+    #[command(hide = true)]
+    ResultsStress {
+        path: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        rounds: usize,
+    },
     /// (Re)write DIR/index.ron, the level list the web build reads.
     Index {
         /// The folder of level files, for example `dist/levels`.
@@ -124,6 +131,11 @@ pub fn run(cli: Cli, play: impl FnOnce(PlayOptions) -> ExitCode) -> ExitCode {
         }),
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::Index { dir }) => index(&dir),
+        Some(Command::ResultsStress { path, rounds }) => report(
+            crate::results::stress_writer(&path, rounds)
+                .map(|()| String::new())
+                .map_err(|e| e.to_string()),
+        ),
         Some(Command::New { path, force }) => report(tools::new_level(&path, force)),
         Some(Command::Export { level, csv, force }) => report(tools::export(&level, &csv, force)),
         Some(Command::Import { csv, out, force }) => report(tools::import(&csv, &out, force)),
