@@ -337,6 +337,12 @@ fn line_name(line: Option<u64>) -> String {
     }
 }
 
+/// A complete results file for `rows` (header first): what the web build
+/// offers as a download.
+pub fn to_csv(rows: &[ResultRow]) -> Result<Vec<u8>, csv::Error> {
+    csv_bytes(true, rows)
+}
+
 /// `rows` as CSV, after the header line when `header` is set.
 fn csv_bytes(header: bool, rows: &[ResultRow]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::WriterBuilder::new()

@@ -4,6 +4,8 @@
 #![cfg(feature = "game")]
 
 use bevy::asset::{AssetMetaCheck, AssetPlugin};
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::ui_widgets::Activate;
@@ -11,6 +13,7 @@ use fact_sorter::game::gameplay::{ActiveRound, LastAnswer, PlayPhase};
 use fact_sorter::game::levels::{self, LevelAsset, LevelCatalog, LevelListing, LevelStatus};
 use fact_sorter::game::menu::Menu;
 use fact_sorter::game::open_file::LevelFileOpened;
+use fact_sorter::game::records::{LastSave, PlayerName, ResultsStore};
 use fact_sorter::game::reload::ReloadNotice;
 use fact_sorter::game::screens::level_select::LevelCursor;
 use fact_sorter::game::screens::play::{AnswerButton, QuestionRoot};
@@ -46,7 +49,14 @@ fn game_with(folder: &str, options: LaunchOptions, listing: LevelListing, watch:
     // No text rendering headless: the font type is known, the files are not read.
     app.init_asset::<Font>();
     app.init_resource::<ButtonInput<KeyCode>>();
+    app.add_message::<KeyboardInput>();
     app.insert_resource(options);
+    // Never the real data folder: results stay in memory unless a test says where.
+    app.insert_resource(ResultsStore {
+        file: None,
+        session: Vec::new(),
+        unsaved: Vec::new(),
+    });
     app.add_plugins(fact_sorter::game::plugin);
     app
 }
@@ -603,5 +613,118 @@ fn saving_the_level_being_played_offers_a_restart_and_a_broken_save_never_crashe
     assert_eq!(active(&app).round.level().title, "Too smart? (edited)");
     assert!(active(&app).round.answers().is_empty());
     assert_eq!(reload_notice(&mut app), None);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Typing text the way the keyboard delivers it (the name field reads these).
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: KeyCode::KeyA,
+            logical_key: Key::Character(c.to_string().into()),
+            state: ButtonState::Pressed,
+            text: Some(c.to_string().into()),
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+    }
+    app.update();
+}
+
+fn key_message(app: &mut App, key: Key) {
+    app.world_mut().write_message(KeyboardInput {
+        key_code: KeyCode::Enter,
+        logical_key: key,
+        state: ButtonState::Pressed,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    });
+    app.update();
+    app.update();
+}
+
+#[test]
+fn a_finished_round_is_saved_with_the_player_name_one_row_per_answer() {
+    let dir = temp_folder("results");
+    let file = dir.join("results.csv");
+    let mut app = game("levels", LaunchOptions::default());
+    app.insert_resource(ResultsStore {
+        file: Some(file.clone()),
+        session: Vec::new(),
+        unsaved: Vec::new(),
+    });
+    let mut app = finish_loading(app);
+    press(&mut app, KeyCode::KeyL);
+    assert_eq!(screen(&app), Screen::LevelSelect);
+
+    // N opens the name field; typing, Backspace and Enter set the name.
+    press(&mut app, KeyCode::KeyN);
+    assert_eq!(
+        *app.world().resource::<State<Menu>>().get(),
+        Menu::PlayerName
+    );
+    // Typing does not move the level cursor or start a level.
+    type_text(&mut app, "Ada 7Bx");
+    key_message(&mut app, Key::Backspace);
+    key_message(&mut app, Key::Enter);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Closed);
+    assert_eq!(app.world().resource::<PlayerName>().0, "Ada 7B");
+    assert_eq!(screen(&app), Screen::LevelSelect);
+    let texts: Vec<String> = {
+        let mut q = app.world_mut().query::<&Text>();
+        q.iter(app.world()).map(|t| t.0.clone()).collect()
+    };
+    assert!(texts.iter().any(|t| t == "Player: Ada 7B"), "{texts:#?}");
+
+    // Leaving a round through the menu saves nothing.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, key_for(Category::Fact, false));
+    press(&mut app, KeyCode::Escape);
+    press(&mut app, KeyCode::KeyL);
+    assert_eq!(screen(&app), Screen::LevelSelect);
+    assert!(!file.exists());
+
+    // A finished round: one row per answer, in order, with the name.
+    press(&mut app, KeyCode::Enter);
+    let entry = active(&app).entry;
+    play_round(&mut app, |_, answer, _| answer);
+    assert_eq!(screen(&app), Screen::Results);
+    let round = active(&app).round.clone();
+    let rows = fact_sorter::results::read_rows(&file).unwrap();
+    assert_eq!(rows.len(), round.answers().len());
+    assert!(!rows.is_empty());
+    let level_file = app.world().resource::<LevelCatalog>().entries[entry]
+        .file
+        .clone();
+    for (n, (row, record)) in rows.iter().zip(round.answers()).enumerate() {
+        assert_eq!(row.player, "Ada 7B");
+        assert_eq!(row.level_file, level_file);
+        assert_eq!(row.level_title, round.level().title);
+        assert_eq!(row.seed, round.seed());
+        assert_eq!(row.statement_number, n + 1);
+        assert_eq!(row.statement, round.statement(record.at).text);
+        assert_eq!(row.answer, record.chosen);
+        assert_eq!(row.correct_answer, record.expected);
+        assert_eq!(row.points, record.points);
+        assert!(!row.hint_used);
+    }
+    assert!(matches!(
+        app.world().resource::<LastSave>(),
+        LastSave::Saved { rows: n, notice: None, .. } if *n == rows.len()
+    ));
+    let texts: Vec<String> = {
+        let mut q = app.world_mut().query::<&Text>();
+        q.iter(app.world()).map(|t| t.0.clone()).collect()
+    };
+    let shown = file.display().to_string();
+    assert!(texts.iter().any(|t| t.contains(&shown)), "{texts:#?}");
+
+    // Play again: the next round is appended, the first is untouched.
+    press(&mut app, KeyCode::KeyR);
+    play_round(&mut app, |_, answer, _| answer);
+    let again = fact_sorter::results::read_rows(&file).unwrap();
+    assert_eq!(again.len(), 2 * rows.len());
+    assert_eq!(again[..rows.len()], rows[..]);
     std::fs::remove_dir_all(dir).ok();
 }

@@ -32,6 +32,8 @@ pub enum Menu {
     #[default]
     Closed,
     Open,
+    /// Typing a player name or class code (see `player.rs`).
+    PlayerName,
 }
 
 /// Quitting only makes sense where there is a window to close.
@@ -45,7 +47,7 @@ fn toggle_menu_on_escape(
     if keys.just_pressed(KeyCode::Escape) {
         next.set(match menu.get() {
             Menu::Closed => Menu::Open,
-            Menu::Open => Menu::Closed,
+            Menu::Open | Menu::PlayerName => Menu::Closed,
         });
     }
 }
@@ -65,7 +67,7 @@ fn close_menu_on_screen_change(
     menu: Res<State<Menu>>,
     mut next: ResMut<NextState<Menu>>,
 ) {
-    if transitions.read().count() > 0 && *menu.get() == Menu::Open {
+    if transitions.read().count() > 0 && *menu.get() != Menu::Closed {
         next.set(Menu::Closed);
     }
 }

@@ -6,6 +6,8 @@ pub mod gameplay;
 pub mod levels;
 pub mod menu;
 pub mod open_file;
+pub mod player;
+pub mod records;
 pub mod reload;
 pub mod screens;
 pub mod smoke;
@@ -84,6 +86,8 @@ pub fn plugin(app: &mut App) {
         menu::plugin,
         open_file::plugin,
         reload::plugin,
+        records::plugin,
+        player::plugin,
         smoke::plugin,
         timing::plugin,
     ));

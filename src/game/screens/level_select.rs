@@ -6,6 +6,7 @@ use crate::game::gameplay::StartLevel;
 use crate::game::levels::{LevelAsset, LevelCatalog, LevelStatus};
 use crate::game::menu::Menu;
 use crate::game::open_file::OpenLevelFile;
+use crate::game::records::PlayerName;
 use crate::game::theme::widget::{self, ButtonKind};
 use crate::game::theme::{ButtonColors, UiFonts, palette};
 use crate::game::{AppSystems, Screen};
@@ -51,6 +52,7 @@ fn spawn_level_list(
     levels: Res<Assets<LevelAsset>>,
     server: Res<AssetServer>,
     mut cursor: ResMut<LevelCursor>,
+    player: Res<PlayerName>,
 ) {
     let fonts = fonts.into_inner();
     cursor.0 = cursor.0.min(catalog.entries.len().saturating_sub(1));
@@ -97,6 +99,15 @@ fn spawn_level_list(
             ));
             root.spawn(widget::row("Level list buttons", 16.0))
                 .with_children(|row| {
+                    row.spawn(widget::button(
+                        fonts,
+                        ButtonKind::Quiet,
+                        "N",
+                        &player_label(&player.0),
+                        |_: On<Activate>, mut next: ResMut<NextState<Menu>>| {
+                            next.set(Menu::PlayerName)
+                        },
+                    ));
                     row.spawn(widget::button(
                         fonts,
                         ButtonKind::Quiet,
@@ -289,6 +300,15 @@ fn source_line(level: &Level) -> String {
     line
 }
 
+/// The name button's label: who is playing, or how to say so.
+fn player_label(name: &str) -> String {
+    if name.is_empty() {
+        "Your name or class code".to_owned()
+    } else {
+        format!("Player: {name}")
+    }
+}
+
 fn move_level_cursor(
     keys: Res<ButtonInput<KeyCode>>,
     catalog: Res<LevelCatalog>,
@@ -311,6 +331,8 @@ fn move_level_cursor(
     }
     if keys.just_pressed(KeyCode::KeyO) {
         commands.trigger(OpenLevelFile);
+    } else if keys.just_pressed(KeyCode::KeyN) {
+        commands.set_state(Menu::PlayerName);
     }
 }
 
@@ -328,9 +350,11 @@ fn show_level_cursor(
     }
 }
 
-/// Hot reload (and late loads) change a level: rebuild the list.
+/// Hot reload (and late loads) change a level, or the player's name
+/// changed: rebuild the list.
 fn respawn_level_list_on_change(
     mut changes: MessageReader<AssetEvent<LevelAsset>>,
+    player: Res<PlayerName>,
     roots: Query<Entity, With<LevelListRoot>>,
     mut commands: Commands,
 ) {
@@ -339,7 +363,7 @@ fn respawn_level_list_on_change(
             e,
             AssetEvent::Modified { .. } | AssetEvent::LoadedWithDependencies { .. }
         )
-    });
+    }) || (player.is_changed() && !player.is_added());
     if changed {
         for root in &roots {
             commands.entity(root).despawn();

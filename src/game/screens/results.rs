@@ -3,6 +3,7 @@
 
 use crate::game::gameplay::{ActiveRound, PlayAgain};
 use crate::game::menu::Menu;
+use crate::game::records::{self, LastSave, PlayerName, ResultsStore};
 use crate::game::theme::widget::{self, ButtonKind};
 use crate::game::theme::{KeyboardScroll, UiFonts, palette};
 use crate::game::{AppSystems, Screen};
@@ -34,6 +35,58 @@ fn results_shortcuts(
         commands.trigger(PlayAgain);
     } else if keys.just_pressed(KeyCode::KeyL) {
         next.set(Screen::LevelSelect);
+    } else if keys.just_pressed(KeyCode::KeyD) {
+        commands.run_system_cached(open_results);
+    }
+}
+
+/// Where this round's answers went, in one line under the score.
+fn save_status(fonts: &UiFonts, last: &LastSave, player: &str) -> impl Bundle {
+    let who = if player.is_empty() {
+        "no name given".to_owned()
+    } else {
+        format!("player: {player}")
+    };
+    let (text, color) = match last {
+        LastSave::Nothing => (String::new(), palette::MUTED),
+        LastSave::Saved { file, rows, notice } => {
+            let saved = format!("{rows} answers saved ({who}) to {}.", file.display());
+            match notice {
+                Some(notice) => (format!("{saved} {notice}"), palette::ERROR),
+                None => (saved, palette::MUTED),
+            }
+        }
+        LastSave::SessionOnly { rows } => (
+            format!(
+                "{rows} answers this session ({who}). They stay in this browser tab: use Download results to keep them."
+            ),
+            palette::MUTED,
+        ),
+        LastSave::Failed { error } => (
+            format!(
+                "These answers could not be saved yet ({error}). They are kept and saved with the next round."
+            ),
+            palette::ERROR,
+        ),
+    };
+    (
+        Name::new("Save status"),
+        widget::text(&fonts.regular, palette::SMALL_SIZE, color, text),
+    )
+}
+
+/// Desktop: open the folder with `results.csv`. Web: download the session's results.
+fn open_results(store: Res<ResultsStore>) {
+    match &store.file {
+        #[cfg(not(target_arch = "wasm32"))]
+        Some(file) => {
+            if let Some(folder) = file.parent()
+                && let Err(err) = records::open_folder(folder)
+            {
+                warn!("could not open {}: {err}", folder.display());
+            }
+        }
+        _ => records::download_session_csv(&store.session),
     }
 }
 
@@ -41,6 +94,8 @@ fn spawn_results_screen(
     mut commands: Commands,
     fonts: Res<UiFonts>,
     active: Option<Res<ActiveRound>>,
+    last_save: Res<LastSave>,
+    player: Res<PlayerName>,
 ) {
     let Some(active) = active else {
         return;
@@ -90,6 +145,7 @@ fn spawn_results_screen(
                         ),
                     ));
                 });
+                body.spawn(save_status(fonts, &last_save, &player.0));
                 body.spawn(widget::panel("Discernment")).with_children(|panel| {
                     panel.spawn(widget::text(
                         &fonts.bold,
@@ -135,6 +191,31 @@ fn spawn_results_screen(
                         next.set(Screen::LevelSelect)
                     },
                 ));
+                match *last_save {
+                    LastSave::Saved { .. } if cfg!(not(target_arch = "wasm32")) => {
+                        row.spawn(widget::button(
+                            fonts,
+                            ButtonKind::Quiet,
+                            "D",
+                            "Open results folder",
+                            |_: On<Activate>, mut commands: Commands| {
+                                commands.run_system_cached(open_results)
+                            },
+                        ));
+                    }
+                    LastSave::SessionOnly { .. } => {
+                        row.spawn(widget::button(
+                            fonts,
+                            ButtonKind::Quiet,
+                            "D",
+                            "Download results (CSV)",
+                            |_: On<Activate>, mut commands: Commands| {
+                                commands.run_system_cached(open_results)
+                            },
+                        ));
+                    }
+                    _ => {}
+                }
             });
         });
 }
