@@ -13,13 +13,16 @@ use fact_sorter::game::gameplay::{ActiveRound, LastAnswer, PlayPhase};
 use fact_sorter::game::levels::{self, LevelAsset, LevelCatalog, LevelListing, LevelStatus};
 use fact_sorter::game::menu::Menu;
 use fact_sorter::game::open_file::LevelFileOpened;
+use fact_sorter::game::preferences::{CurrentSettings, ScoreDisplay, SettingsStore};
 use fact_sorter::game::records::{LastSave, PlayerName, ResultsStore};
 use fact_sorter::game::reload::ReloadNotice;
 use fact_sorter::game::screens::level_select::LevelCursor;
 use fact_sorter::game::screens::play::{AnswerButton, QuestionRoot};
+use fact_sorter::game::theme::palette;
 use fact_sorter::game::{LaunchOptions, Screen};
 use fact_sorter::level::Category;
 use fact_sorter::round::{Verdict, points_for};
+use fact_sorter::settings::{Settings, TextSize};
 use std::path::Path;
 
 fn manifest_dir() -> &'static Path {
@@ -56,6 +59,12 @@ fn game_with(folder: &str, options: LaunchOptions, listing: LevelListing, watch:
         file: None,
         session: Vec::new(),
         unsaved: Vec::new(),
+    });
+    // Never the real config folder either.
+    app.insert_resource(SettingsStore {
+        file: None,
+        loaded: Settings::default(),
+        notice: None,
     });
     app.add_plugins(fact_sorter::game::plugin);
     app
@@ -727,4 +736,145 @@ fn a_finished_round_is_saved_with_the_player_name_one_row_per_answer() {
     assert_eq!(again.len(), 2 * rows.len());
     assert_eq!(again[..rows.len()], rows[..]);
     std::fs::remove_dir_all(dir).ok();
+}
+
+/// WCAG 2 contrast ratio of two opaque colours.
+fn contrast(a: Color, b: Color) -> f32 {
+    let luminance = |c: Color| {
+        let c = c.to_srgba();
+        let lin = |v: f32| {
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.red) + 0.7152 * lin(c.green) + 0.0722 * lin(c.blue)
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[test]
+fn both_themes_meet_wcag_contrast_for_every_text_colour() {
+    for (name, theme, minimum) in [
+        ("paper", palette::PAPER, 4.5),
+        ("high contrast", palette::HIGH_CONTRAST, 7.0),
+    ] {
+        let t = &theme;
+        let mut pairs = vec![
+            ("text", t.text, "background", t.background),
+            ("text", t.text, "panel", t.panel),
+            ("text", t.text, "quiet button", t.button_quiet),
+            ("text", t.text, "hovered quiet button", t.button_quiet_hover),
+            ("text", t.text, "statement highlight", t.statement_highlight),
+            ("text", t.text, "signal highlight", t.signal_highlight),
+            ("muted", t.muted, "background", t.background),
+            ("muted", t.muted, "panel", t.panel),
+            ("button text", t.button_text, "button", t.button),
+            (
+                "button text",
+                t.button_text,
+                "hovered button",
+                t.button_hover,
+            ),
+        ];
+        for (ink, color) in [
+            ("error", t.error),
+            ("correct", t.correct),
+            ("also", t.also),
+            ("wrong", t.wrong),
+            ("Fact", t.categories[0]),
+            ("Opinion", t.categories[1]),
+            ("Unsupported", t.categories[2]),
+        ] {
+            pairs.push((ink, color, "background", t.background));
+            pairs.push((ink, color, "panel", t.panel));
+        }
+        for (surface, color) in [
+            ("Fact button", t.categories[0]),
+            ("Opinion button", t.categories[1]),
+            ("Unsupported button", t.categories[2]),
+        ] {
+            pairs.push(("button text", t.button_text, surface, color));
+        }
+        for (ink, a, surface, b) in pairs {
+            let ratio = contrast(a, b);
+            assert!(
+                ratio >= minimum,
+                "{name}: {ink} on {surface} is {ratio:.2}:1, below {minimum}:1"
+            );
+        }
+    }
+}
+
+#[test]
+fn settings_reach_the_ui_on_screen_text_size_theme_and_score() {
+    let mut app = game("levels", LaunchOptions::default());
+    app.insert_resource(UiScale(1.0));
+    // A 1280×720 window, so the UI scale follows the text size setting.
+    app.world_mut().spawn((
+        Window {
+            resolution: (1280, 720).into(),
+            ..default()
+        },
+        bevy::window::PrimaryWindow,
+    ));
+    let mut app = finish_loading(app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(app.world().resource::<UiScale>().0, 1.0);
+    let scores = |app: &mut App| -> Vec<Display> {
+        let mut q = app
+            .world_mut()
+            .query_filtered::<&Node, With<ScoreDisplay>>();
+        q.iter(app.world()).map(|n| n.display).collect()
+    };
+    assert_eq!(scores(&mut app), [Display::Flex, Display::Flex]);
+
+    // Esc, then S: the settings panel; keys 1 to 4 change one setting each.
+    press(&mut app, KeyCode::Escape);
+    press(&mut app, KeyCode::KeyS);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Settings);
+    press(&mut app, KeyCode::Digit1);
+    assert_eq!(
+        app.world().resource::<CurrentSettings>().0.text_size,
+        TextSize::Large
+    );
+    assert_eq!(app.world().resource::<UiScale>().0, TextSize::Large.scale());
+    press(&mut app, KeyCode::Digit4);
+    assert!(!app.world().resource::<CurrentSettings>().0.show_score);
+    // The score on screen is hidden at once.
+    assert_eq!(scores(&mut app), [Display::None, Display::None]);
+
+    // High contrast recolours what is already on screen.
+    let passage_text_colors = |app: &mut App| -> Vec<Color> {
+        let mut q = app.world_mut().query::<&TextColor>();
+        q.iter(app.world()).map(|c| c.0).collect()
+    };
+    assert!(passage_text_colors(&mut app).contains(&palette::PAPER.text));
+    press(&mut app, KeyCode::Digit2);
+    assert!(app.world().resource::<CurrentSettings>().0.high_contrast);
+    let colors = passage_text_colors(&mut app);
+    assert!(colors.contains(&palette::HIGH_CONTRAST.text));
+    assert!(!colors.contains(&palette::PAPER.text), "{colors:?}");
+    assert_eq!(
+        app.world().resource::<ClearColor>().0,
+        palette::HIGH_CONTRAST.background
+    );
+    // And what is spawned next uses the new theme too.
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Closed);
+    press(&mut app, key_for(Category::Opinion, false));
+    assert_eq!(phase(&app), Some(PlayPhase::Feedback));
+    let colors = passage_text_colors(&mut app);
+    assert!(!colors.contains(&palette::PAPER.text), "{colors:?}");
+    assert_eq!(scores(&mut app), [Display::None, Display::None]);
+
+    // Back to the paper theme for the other tests in this process.
+    press(&mut app, KeyCode::Escape);
+    press(&mut app, KeyCode::KeyS);
+    press(&mut app, KeyCode::Digit2);
+    assert!(!app.world().resource::<CurrentSettings>().0.high_contrast);
+    assert_eq!(palette::theme(), &palette::PAPER);
 }

@@ -2,6 +2,7 @@
 //! screen and pauses answering while it is open.
 
 use super::Screen;
+use super::preferences::open_settings;
 use super::theme::widget::{self, ButtonKind};
 use super::theme::{UiFonts, palette};
 use bevy::prelude::*;
@@ -34,6 +35,8 @@ pub enum Menu {
     Open,
     /// Typing a player name or class code (see `player.rs`).
     PlayerName,
+    /// The settings panel (see `preferences.rs`).
+    Settings,
 }
 
 /// Quitting only makes sense where there is a window to close.
@@ -47,7 +50,7 @@ fn toggle_menu_on_escape(
     if keys.just_pressed(KeyCode::Escape) {
         next.set(match menu.get() {
             Menu::Closed => Menu::Open,
-            Menu::Open | Menu::PlayerName => Menu::Closed,
+            Menu::Open | Menu::PlayerName | Menu::Settings => Menu::Closed,
         });
     }
 }
@@ -57,6 +60,8 @@ fn menu_shortcuts(keys: Res<ButtonInput<KeyCode>>, mut commands: Commands) {
         commands.run_system_cached(back_to_levels);
     } else if keys.just_pressed(KeyCode::KeyQ) && CAN_QUIT {
         commands.run_system_cached(quit);
+    } else if keys.just_pressed(KeyCode::KeyS) {
+        commands.run_system_cached(open_settings);
     } else if keys.any_just_pressed([KeyCode::Enter, KeyCode::Space]) {
         commands.run_system_cached(resume);
     }
@@ -76,8 +81,8 @@ fn spawn_menu(mut commands: Commands, fonts: Res<UiFonts>) {
     let fonts = fonts.into_inner();
     let mut buttons = commands.spawn((
         Name::new("Menu panel"),
-        BackgroundColor(palette::PANEL),
-        BorderColor::all(palette::PANEL_BORDER),
+        BackgroundColor(palette::panel()),
+        BorderColor::all(palette::panel_border()),
         Node {
             flex_direction: FlexDirection::Column,
             align_items: AlignItems::Stretch,
@@ -105,6 +110,13 @@ fn spawn_menu(mut commands: Commands, fonts: Res<UiFonts>) {
             "Back to levels",
             |_: On<Activate>, mut commands: Commands| commands.run_system_cached(back_to_levels),
         ));
+        menu.spawn(widget::button(
+            fonts,
+            ButtonKind::Quiet,
+            "S",
+            "Settings",
+            |_: On<Activate>, mut commands: Commands| commands.run_system_cached(open_settings),
+        ));
         if CAN_QUIT {
             menu.spawn(widget::button(
                 fonts,
@@ -128,7 +140,7 @@ fn spawn_menu(mut commands: Commands, fonts: Res<UiFonts>) {
                 justify_content: JustifyContent::Center,
                 ..default()
             },
-            BackgroundColor(palette::OVERLAY),
+            BackgroundColor(palette::overlay()),
             GlobalZIndex(10),
         ))
         .add_child(panel);

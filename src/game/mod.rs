@@ -7,6 +7,7 @@ pub mod levels;
 pub mod menu;
 pub mod open_file;
 pub mod player;
+pub mod preferences;
 pub mod records;
 pub mod reload;
 pub mod screens;
@@ -63,7 +64,7 @@ impl Plugin for AppPlugin {
         );
         // Classroom laptops run on battery: redraw only when something happens.
         app.insert_resource(WinitSettings::desktop_app());
-        app.insert_resource(ClearColor(theme::palette::BACKGROUND));
+        app.insert_resource(ClearColor(theme::palette::background()));
         app.insert_resource(LaunchOptions::from(self.options.clone()));
         app.add_systems(Startup, spawn_camera);
         app.add_plugins(plugin);
@@ -88,6 +89,7 @@ pub fn plugin(app: &mut App) {
         reload::plugin,
         records::plugin,
         player::plugin,
+        preferences::plugin,
         smoke::plugin,
         timing::plugin,
     ));

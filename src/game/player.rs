@@ -43,8 +43,8 @@ fn open_name_entry(
     let panel = commands
         .spawn((
             Name::new("Name panel"),
-            BackgroundColor(palette::PANEL),
-            BorderColor::all(palette::PANEL_BORDER),
+            BackgroundColor(palette::panel()),
+            BorderColor::all(palette::panel_border()),
             Node {
                 flex_direction: FlexDirection::Column,
                 padding: UiRect::all(px(28)),
@@ -71,8 +71,8 @@ fn open_name_entry(
                         min_height: px(52),
                         ..default()
                     },
-                    BorderColor::all(palette::SELECTED_BORDER),
-                    BackgroundColor(palette::BACKGROUND),
+                    BorderColor::all(palette::selected_border()),
+                    BackgroundColor(palette::background()),
                 ))
                 .with_children(|field| {
                     field.spawn((NameDraftText, widget::label(fonts, caret(&draft.0))));
@@ -107,7 +107,7 @@ fn open_name_entry(
                 justify_content: JustifyContent::Center,
                 ..default()
             },
-            BackgroundColor(palette::OVERLAY),
+            BackgroundColor(palette::overlay()),
             GlobalZIndex(10),
         ))
         .add_child(panel);

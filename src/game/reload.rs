@@ -89,9 +89,9 @@ fn show_reload_notice(
                 border_radius: BorderRadius::all(px(10)),
                 ..default()
             },
-            BackgroundColor(palette::PANEL),
+            BackgroundColor(palette::panel()),
             BorderColor::all(if ready {
-                palette::PANEL_BORDER
+                palette::panel_border()
             } else {
                 palette::category_color(crate::level::Category::Unsupported)
             }),

@@ -123,14 +123,14 @@ fn spawn_level_list(
 fn level_card(fonts: &UiFonts, index: usize, status: &LevelStatus, selected: bool) -> impl Bundle {
     let playable = matches!(status, LevelStatus::Ready(_));
     let background = if playable {
-        palette::PANEL
+        palette::panel()
     } else {
-        palette::DISABLED
+        palette::disabled()
     };
     let hovered = if playable {
-        palette::BUTTON_QUIET
+        palette::button_quiet()
     } else {
-        palette::DISABLED
+        palette::disabled()
     };
     (
         Name::new(format!("Level card {index}")),
@@ -167,9 +167,9 @@ fn level_card(fonts: &UiFonts, index: usize, status: &LevelStatus, selected: boo
 
 fn border_for(selected: bool) -> Color {
     if selected {
-        palette::SELECTED_BORDER
+        palette::selected_border()
     } else {
-        palette::PANEL_BORDER
+        palette::panel_border()
     }
 }
 
@@ -210,13 +210,13 @@ impl CardDetails {
                 card.spawn(widget::text(
                     &fonts.bold,
                     palette::CARD_SIZE,
-                    palette::ERROR,
+                    palette::error(),
                     "This level has a mistake and cannot be played",
                 ));
                 card.spawn(widget::text(
                     &fonts.regular,
                     palette::SMALL_SIZE,
-                    palette::ERROR,
+                    palette::error(),
                     error,
                 ));
                 card.spawn(widget::muted(
@@ -236,7 +236,7 @@ impl CardDetails {
                         row.spawn(widget::text(
                             &fonts.bold,
                             palette::CARD_SIZE,
-                            palette::TEXT,
+                            palette::text(),
                             title,
                         ));
                         if let Some(grade) = grade {
@@ -253,7 +253,7 @@ impl CardDetails {
                         row.spawn(widget::text(
                             &fonts.regular,
                             palette::SMALL_SIZE,
-                            palette::TEXT,
+                            palette::text(),
                             format!("{total} statements:"),
                         ));
                         for category in Category::ALL {

@@ -7,6 +7,7 @@ use crate::game::gameplay::{
     ActiveRound, AnswerWith, ContinueRound, LastAnswer, PlayPhase, TakeHint,
 };
 use crate::game::menu::Menu;
+use crate::game::preferences::ScoreDisplay;
 use crate::game::theme::widget::{self, ButtonKind};
 use crate::game::theme::{KeyboardScroll, UiFonts, palette};
 use crate::game::{AppSystems, Screen};
@@ -251,9 +252,9 @@ fn spawn_feedback_details(
     record: &AnswerRecord,
 ) {
     let (symbol, verdict, color) = match record.verdict {
-        Verdict::Correct => ("✔", "Correct!", palette::CORRECT),
-        Verdict::AlsoAccepted => ("≈", "Also accepted", palette::ALSO),
-        Verdict::Wrong => ("✘", "Not this time", palette::WRONG),
+        Verdict::Correct => ("✔", "Correct!", palette::correct()),
+        Verdict::AlsoAccepted => ("≈", "Also accepted", palette::also()),
+        Verdict::Wrong => ("✘", "Not this time", palette::wrong()),
     };
     side.spawn((
         Name::new("Verdict"),
@@ -279,7 +280,7 @@ fn spawn_feedback_details(
     side.spawn(widget::text(
         &fonts.bold,
         palette::BODY_SIZE,
-        palette::TEXT,
+        palette::text(),
         answer_line,
     ));
     if record.verdict == Verdict::AlsoAccepted {
@@ -312,7 +313,7 @@ fn spawn_feedback_details(
                 panel.spawn(widget::text(
                     &fonts.bold,
                     palette::BODY_SIZE,
-                    palette::TEXT,
+                    palette::text(),
                     "How to check",
                 ));
                 panel.spawn(widget::label(fonts, check.clone()));
@@ -355,7 +356,7 @@ fn top_bar(fonts: &UiFonts, round: &Round, number: usize) -> impl Bundle {
                 widget::text(
                     &fonts.bold,
                     palette::BODY_SIZE,
-                    palette::MUTED,
+                    palette::muted(),
                     round.level().title.clone()
                 ),
                 Node {
@@ -369,20 +370,26 @@ fn top_bar(fonts: &UiFonts, round: &Round, number: usize) -> impl Bundle {
                     widget::text(
                         &fonts.bold,
                         palette::BODY_SIZE,
-                        palette::TEXT,
+                        palette::text(),
                         format!("Statement {progress}")
                     ),
-                    widget::text(
-                        &fonts.bold,
-                        palette::BODY_SIZE,
-                        palette::TEXT,
-                        format!("Score {}", round.score())
+                    (
+                        ScoreDisplay,
+                        widget::text(
+                            &fonts.bold,
+                            palette::BODY_SIZE,
+                            palette::text(),
+                            format!("Score {}", round.score())
+                        )
                     ),
-                    widget::text(
-                        &fonts.bold,
-                        palette::BODY_SIZE,
-                        palette::TEXT,
-                        format!("Streak {}", round.streak())
+                    (
+                        ScoreDisplay,
+                        widget::text(
+                            &fonts.bold,
+                            palette::BODY_SIZE,
+                            palette::text(),
+                            format!("Streak {}", round.streak())
+                        )
                     ),
                 ],
             ),
@@ -453,7 +460,7 @@ fn spawn_passage_panel(
     }
     panel.with_children(|panel| {
         if let Some(heading) = &passage.heading {
-            panel.spawn(widget::text(&fonts.bold, palette::CARD_SIZE, palette::TEXT, heading.clone()));
+            panel.spawn(widget::text(&fonts.bold, palette::CARD_SIZE, palette::text(), heading.clone()));
         }
         spawn_marked_text(panel, fonts, &passage.text, highlight, signals, palette::BODY_SIZE, true);
         panel.spawn(widget::muted(
@@ -497,18 +504,18 @@ fn spawn_marked_text(
     parent
         .spawn((
             Name::new("Marked text"),
-            widget::text(&fonts.regular, size, palette::TEXT, ""),
+            widget::text(&fonts.regular, size, palette::text(), ""),
         ))
         .with_children(|spans| {
             for (range, mark) in pieces {
                 let statement = mark == Mark::Statement && mark_statement;
                 let (font, background) = match mark {
-                    Mark::Signal => (&fonts.bold, palette::SIGNAL_HIGHLIGHT),
-                    _ if statement => (&fonts.regular, palette::STATEMENT_HIGHLIGHT),
+                    Mark::Signal => (&fonts.bold, palette::signal_highlight()),
+                    _ if statement => (&fonts.regular, palette::statement_highlight()),
                     _ => (&fonts.regular, Color::NONE),
                 };
                 let mut span = spans.spawn((
-                    widget::span(font, size, palette::TEXT, &text[range]),
+                    widget::span(font, size, palette::text(), &text[range]),
                     TextBackgroundColor(background),
                 ));
                 if statement || mark == Mark::Signal {

@@ -3,6 +3,7 @@
 
 use crate::game::gameplay::{ActiveRound, PlayAgain};
 use crate::game::menu::Menu;
+use crate::game::preferences::ScoreDisplay;
 use crate::game::records::{self, LastSave, PlayerName, ResultsStore};
 use crate::game::theme::widget::{self, ButtonKind};
 use crate::game::theme::{KeyboardScroll, UiFonts, palette};
@@ -48,25 +49,25 @@ fn save_status(fonts: &UiFonts, last: &LastSave, player: &str) -> impl Bundle {
         format!("player: {player}")
     };
     let (text, color) = match last {
-        LastSave::Nothing => (String::new(), palette::MUTED),
+        LastSave::Nothing => (String::new(), palette::muted()),
         LastSave::Saved { file, rows, notice } => {
             let saved = format!("{rows} answers saved ({who}) to {}.", file.display());
             match notice {
-                Some(notice) => (format!("{saved} {notice}"), palette::ERROR),
-                None => (saved, palette::MUTED),
+                Some(notice) => (format!("{saved} {notice}"), palette::error()),
+                None => (saved, palette::muted()),
             }
         }
         LastSave::SessionOnly { rows } => (
             format!(
                 "{rows} answers this session ({who}). They stay in this browser tab: use Download results to keep them."
             ),
-            palette::MUTED,
+            palette::muted(),
         ),
         LastSave::Failed { error } => (
             format!(
                 "These answers could not be saved yet ({error}). They are kept and saved with the next round."
             ),
-            palette::ERROR,
+            palette::error(),
         ),
     };
     (
@@ -131,11 +132,14 @@ fn spawn_results_screen(
             ))
             .with_children(|body| {
                 body.spawn(widget::row("Score row", 28.0)).with_children(|row| {
-                    row.spawn(widget::text(
-                        &fonts.bold,
-                        palette::HEADER_SIZE,
-                        palette::TEXT,
-                        format!("Score {} / {}", summary.score, summary.max_score),
+                    row.spawn((
+                        ScoreDisplay,
+                        widget::text(
+                            &fonts.bold,
+                            palette::HEADER_SIZE,
+                            palette::text(),
+                            format!("Score {} / {}", summary.score, summary.max_score),
+                        ),
                     ));
                     row.spawn(widget::muted(
                         fonts,
@@ -150,7 +154,7 @@ fn spawn_results_screen(
                     panel.spawn(widget::text(
                         &fonts.bold,
                         palette::BODY_SIZE,
-                        palette::TEXT,
+                        palette::text(),
                         summary.discernment(),
                     ));
                 });
@@ -225,7 +229,7 @@ fn spawn_accuracy(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summary: &S
     panel.spawn(widget::text(
         &fonts.bold,
         palette::BODY_SIZE,
-        palette::TEXT,
+        palette::text(),
         "Accuracy by category",
     ));
     for category in Category::ALL {
@@ -255,7 +259,7 @@ fn spawn_accuracy(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summary: &S
                         border_radius: BorderRadius::all(px(7)),
                         ..default()
                     },
-                    BackgroundColor(palette::BUTTON_QUIET),
+                    BackgroundColor(palette::button_quiet()),
                     children![(
                         Node {
                             width: percent(result.accuracy().unwrap_or(0.0) as f32 * 100.0),
@@ -276,7 +280,7 @@ fn spawn_confusion_grid(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summa
     panel.spawn(widget::text(
         &fonts.bold,
         palette::BODY_SIZE,
-        palette::TEXT,
+        palette::text(),
         "What you said (columns) for each kind (rows)",
     ));
     let cell = |width: f32| Node {
@@ -307,14 +311,14 @@ fn spawn_confusion_grid(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summa
                     let count = summary.confusion[was_index][said_index];
                     let diagonal = was_index == said_index;
                     let background = match (count, diagonal) {
-                        (0, _) => palette::PANEL,
-                        (_, true) => palette::CORRECT.with_alpha(0.18),
-                        (_, false) => palette::WRONG.with_alpha(0.18),
+                        (0, _) => palette::panel(),
+                        (_, true) => palette::correct().with_alpha(0.18),
+                        (_, false) => palette::wrong().with_alpha(0.18),
                     };
                     row.spawn((
                         cell(150.0),
                         BackgroundColor(background),
-                        BorderColor::all(palette::PANEL_BORDER),
+                        BorderColor::all(palette::panel_border()),
                     ))
                     .insert(Node {
                         width: px(150),
@@ -328,7 +332,7 @@ fn spawn_confusion_grid(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summa
                         c.spawn(widget::text(
                             &fonts.bold,
                             palette::BODY_SIZE,
-                            palette::TEXT,
+                            palette::text(),
                             count.to_string(),
                         ));
                     });
@@ -348,7 +352,7 @@ fn spawn_review(
         panel.spawn(widget::text(
             &fonts.bold,
             palette::BODY_SIZE,
-            palette::CORRECT,
+            palette::correct(),
             "Nothing to review: every statement was sorted well.",
         ));
         return;
@@ -356,7 +360,7 @@ fn spawn_review(
     panel.spawn(widget::text(
         &fonts.bold,
         palette::BODY_SIZE,
-        palette::TEXT,
+        palette::text(),
         format!("To review ({})", summary.missed.len()),
     ));
     for missed in &summary.missed {
@@ -371,13 +375,13 @@ fn spawn_review(
                     border: UiRect::top(px(1)),
                     ..default()
                 },
-                BorderColor::all(palette::PANEL_BORDER),
+                BorderColor::all(palette::panel_border()),
             ))
             .with_children(|item| {
                 item.spawn(widget::text(
                     &fonts.italic,
                     palette::BODY_SIZE,
-                    palette::TEXT,
+                    palette::text(),
                     format!("“{}”", statement.text),
                 ));
                 item.spawn(widget::row("Missed answer", 8.0))

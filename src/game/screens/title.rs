@@ -4,6 +4,7 @@ use crate::game::Screen;
 use crate::game::gameplay::StartLevel;
 use crate::game::levels::{LevelAsset, LevelCatalog};
 use crate::game::menu::{CAN_QUIT, Menu, quit};
+use crate::game::preferences::{SettingsStore, open_settings};
 use crate::game::theme::widget::{self, ButtonKind};
 use crate::game::theme::{UiFonts, palette};
 use crate::level::Category;
@@ -33,8 +34,9 @@ pub fn category_definition(category: Category) -> &'static str {
     }
 }
 
-fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>) {
+fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>, store: Res<SettingsStore>) {
     let fonts = fonts.into_inner();
+    let notice = store.notice.clone();
     commands
         .spawn((
             widget::screen_root("Title screen"),
@@ -46,6 +48,9 @@ fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>) {
                 ..default()
             });
             root.spawn(widget::title(fonts, "Fact Sorter"));
+            if let Some(notice) = notice {
+                root.spawn(widget::text(&fonts.regular, palette::SMALL_SIZE, palette::error(), notice));
+            }
             root.spawn(widget::label(
                 fonts,
                 "Read real articles. Sort each highlighted statement: a fact you could check, an opinion, or a claim with nothing behind it.",
@@ -68,7 +73,7 @@ fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>) {
                         children![
                             widget::span(&fonts.symbols, palette::CARD_SIZE, color, format!("{}  ", palette::category_symbol(category))),
                             widget::span(&fonts.bold, palette::CARD_SIZE, color, format!("{}: ", category.label())),
-                            widget::span(&fonts.regular, palette::BODY_SIZE, palette::TEXT, category_definition(category)),
+                            widget::span(&fonts.regular, palette::BODY_SIZE, palette::text(), category_definition(category)),
                         ],
                     ));
                 }
@@ -87,6 +92,13 @@ fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>) {
                     "L",
                     "Levels",
                     |_: On<Activate>, mut next: ResMut<NextState<Screen>>| next.set(Screen::LevelSelect),
+                ));
+                row.spawn(widget::button(
+                    fonts,
+                    ButtonKind::Quiet,
+                    "S",
+                    "Settings",
+                    |_: On<Activate>, mut commands: Commands| commands.run_system_cached(open_settings),
                 ));
                 if CAN_QUIT {
                     row.spawn(widget::button(
@@ -112,6 +124,8 @@ fn title_shortcuts(
         next.set(Screen::LevelSelect);
     } else if keys.just_pressed(KeyCode::KeyQ) && CAN_QUIT {
         commands.run_system_cached(quit);
+    } else if keys.just_pressed(KeyCode::KeyS) {
+        commands.run_system_cached(open_settings);
     }
 }
 

@@ -103,13 +103,19 @@ fn restore_unhovered_button(
 /// Keeps the layout proportional: 1280×720 and 1920×1080 look the same,
 /// only larger. Small windows shrink a little, then scroll.
 fn scale_ui_to_window(
-    windows: Query<&Window, (With<PrimaryWindow>, Changed<Window>)>,
+    windows: Query<Ref<Window>, With<PrimaryWindow>>,
+    settings: Res<crate::game::preferences::CurrentSettings>,
     scale: Option<ResMut<UiScale>>,
 ) {
     if let (Ok(window), Some(mut scale)) = (windows.single(), scale) {
+        if !window.is_changed() && !settings.is_changed() {
+            return;
+        }
+        // The window's size, times the player's text size (Settings).
         let wanted = (window.height() / palette::DESIGN_HEIGHT)
             .min(window.width() / 1280.0)
-            .clamp(0.8, 3.0);
+            .clamp(0.8, 3.0)
+            * settings.0.text_size.scale();
         if (scale.0 - wanted).abs() > 0.01 {
             scale.0 = wanted;
         }

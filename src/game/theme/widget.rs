@@ -1,6 +1,6 @@
 //! Reusable UI pieces. Each returns `impl Bundle`, for `children![...]`.
 
-use super::palette::*;
+use super::palette::{self, *};
 use super::{ButtonColors, UiFonts};
 use crate::level::Category;
 use bevy::ecs::system::IntoObserverSystem;
@@ -35,8 +35,8 @@ pub fn panel(name: &'static str) -> impl Bundle {
             border_radius: BorderRadius::all(px(10)),
             ..default()
         },
-        BackgroundColor(PANEL),
-        BorderColor::all(PANEL_BORDER),
+        BackgroundColor(palette::panel()),
+        BorderColor::all(palette::panel_border()),
     )
 }
 
@@ -79,28 +79,28 @@ pub fn text(
 pub fn title(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
     (
         Name::new("Title"),
-        text(&fonts.bold, TITLE_SIZE, TEXT, content),
+        text(&fonts.bold, TITLE_SIZE, palette::text(), content),
     )
 }
 
 pub fn header(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
     (
         Name::new("Header"),
-        text(&fonts.bold, HEADER_SIZE, TEXT, content),
+        text(&fonts.bold, HEADER_SIZE, palette::text(), content),
     )
 }
 
 pub fn label(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
     (
         Name::new("Label"),
-        text(&fonts.regular, BODY_SIZE, TEXT, content),
+        text(&fonts.regular, BODY_SIZE, palette::text(), content),
     )
 }
 
 pub fn muted(fonts: &UiFonts, content: impl Into<String>) -> impl Bundle {
     (
         Name::new("Note"),
-        text(&fonts.regular, SMALL_SIZE, MUTED, content),
+        text(&fonts.regular, SMALL_SIZE, palette::muted(), content),
     )
 }
 
@@ -139,8 +139,16 @@ where
     I: IntoObserverSystem<E, B, M> + Send + Sync,
 {
     let (normal, hovered, ink) = match kind {
-        ButtonKind::Primary => (BUTTON, BUTTON_HOVER, BUTTON_TEXT),
-        ButtonKind::Quiet => (BUTTON_QUIET, BUTTON_QUIET_HOVER, TEXT),
+        ButtonKind::Primary => (
+            palette::button(),
+            palette::button_hover(),
+            palette::button_text(),
+        ),
+        ButtonKind::Quiet => (
+            palette::button_quiet(),
+            palette::button_quiet_hover(),
+            palette::text(),
+        ),
     };
     (
         Name::new(format!("Button: {label}")),
@@ -219,16 +227,21 @@ where
                     span(
                         &fonts.symbols,
                         CARD_SIZE,
-                        Color::WHITE,
+                        palette::button_text(),
                         format!("{} ", category_symbol(category))
                     ),
-                    span(&fonts.bold, CARD_SIZE, Color::WHITE, category.label()),
+                    span(
+                        &fonts.bold,
+                        CARD_SIZE,
+                        palette::button_text(),
+                        category.label()
+                    ),
                 ],
             ),
             text(
                 &fonts.regular,
                 SMALL_SIZE,
-                Color::WHITE,
+                palette::button_text(),
                 format!("key {}", category_keys(category))
             ),
         ],
