@@ -131,6 +131,8 @@ fn spawn_menu(mut commands: Commands, fonts: Res<UiFonts>) {
     commands
         .spawn((
             Name::new("Menu overlay"),
+            // Tab stays inside the open panel.
+            bevy::input_focus::tab_navigation::TabGroup::modal(),
             DespawnOnExit(Menu::Open),
             Node {
                 position_type: PositionType::Absolute,

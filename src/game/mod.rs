@@ -67,6 +67,8 @@ impl Plugin for AppPlugin {
         app.insert_resource(ClearColor(theme::palette::background()));
         app.insert_resource(LaunchOptions::from(self.options.clone()));
         app.add_systems(Startup, spawn_camera);
+        // Tab and Shift+Tab move between buttons (focus ring: theme/mod.rs).
+        app.add_plugins(bevy::input_focus::tab_navigation::TabNavigationPlugin);
         app.add_plugins(plugin);
     }
 }

@@ -98,6 +98,8 @@ fn open_name_entry(
     commands
         .spawn((
             Name::new("Name overlay"),
+            // Tab stays inside the open panel.
+            bevy::input_focus::tab_navigation::TabGroup::modal(),
             DespawnOnExit(Menu::PlayerName),
             Node {
                 position_type: PositionType::Absolute,

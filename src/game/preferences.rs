@@ -182,6 +182,8 @@ fn spawn_settings_panel(
         .spawn((
             SettingsOverlay,
             Name::new("Settings overlay"),
+            // Tab stays inside the open panel.
+            bevy::input_focus::tab_navigation::TabGroup::modal(),
             DespawnOnExit(Menu::Settings),
             Node {
                 position_type: PositionType::Absolute,

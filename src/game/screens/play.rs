@@ -14,6 +14,7 @@ use crate::game::{AppSystems, Screen};
 use crate::level::{Category, Statement};
 use crate::round::{AnswerRecord, Round, StatementRef, Verdict};
 use crate::text::{Mark, find_verbatim, mark_segments};
+use accesskit::Role;
 use bevy::prelude::*;
 use bevy::text::{TextBackgroundColor, Underline};
 use bevy::ui_widgets::{Activate, ScrollArea};
@@ -126,17 +127,23 @@ fn sync_question_ui(
             root.spawn(main_row()).with_children(|main| {
                 spawn_passage_panel(main, fonts, round, at, round.hint_used(), scroll, true);
                 main.spawn(side_column()).with_children(|side| {
-                    side.spawn(widget::panel("Statement card"))
-                        .with_children(|card| {
-                            card.spawn(widget::muted(fonts, "Sort this statement:"));
-                            spawn_statement_text(
-                                card,
-                                fonts,
-                                statement,
-                                round.hint_used(),
-                                palette::CARD_SIZE,
-                            );
-                        });
+                    side.spawn((
+                        widget::panel("Statement card"),
+                        widget::accessible(
+                            Role::Article,
+                            format!("Statement to sort: {}", statement.text),
+                        ),
+                    ))
+                    .with_children(|card| {
+                        card.spawn(widget::muted(fonts, "Sort this statement:"));
+                        spawn_statement_text(
+                            card,
+                            fonts,
+                            statement,
+                            round.hint_used(),
+                            palette::CARD_SIZE,
+                        );
+                    });
                     if round.hint_used() {
                         let note = if statement.signals.is_empty() {
                             "Hint taken: this statement has no signal words (points halved)."
@@ -256,8 +263,16 @@ fn spawn_feedback_details(
         Verdict::AlsoAccepted => ("≈", "Also accepted", palette::also()),
         Verdict::Wrong => ("✘", "Not this time", palette::wrong()),
     };
+    // Announced by screen readers as soon as it appears.
+    let spoken = format!(
+        "{verdict} You said {}. The best answer is {}. {}",
+        record.chosen.label(),
+        article(statement.answer),
+        statement.explanation
+    );
     side.spawn((
         Name::new("Verdict"),
+        widget::accessible(Role::Alert, spoken),
         Text::new(""),
         children![
             widget::span(

@@ -4,12 +4,20 @@
 pub mod palette;
 pub mod widget;
 
+use bevy::input_focus::{InputFocus, InputFocusVisible};
 use bevy::picking::events::{Out, Over, Pointer};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<UiFonts>();
+    app.add_systems(
+        Update,
+        (
+            consume_keys_taken_by_focus.before(super::AppSystems::RecordInput),
+            show_focus_ring,
+        ),
+    );
     app.add_observer(highlight_hovered_button);
     app.add_observer(restore_unhovered_button);
     app.add_systems(Update, scale_ui_to_window);
@@ -118,6 +126,53 @@ fn scale_ui_to_window(
             * settings.0.text_size.scale();
         if (scale.0 - wanted).abs() > 0.01 {
             scale.0 = wanted;
+        }
+    }
+}
+
+/// Marks the button that shows the keyboard focus ring.
+#[derive(Component, Debug)]
+pub struct FocusRing;
+
+/// Draws a thick outline around the focused button while the keyboard is
+/// in use (Tab), so the player always sees where Enter will go.
+fn show_focus_ring(
+    focus: Option<Res<InputFocus>>,
+    visible: Option<Res<InputFocusVisible>>,
+    rings: Query<Entity, With<FocusRing>>,
+    mut commands: Commands,
+) {
+    let (Some(focus), Some(visible)) = (focus, visible) else {
+        return;
+    };
+    if !focus.is_changed() && !visible.is_changed() {
+        return;
+    }
+    for ring in &rings {
+        commands.entity(ring).remove::<(FocusRing, Outline)>();
+    }
+    if visible.0
+        && let Some(focused) = focus.get()
+    {
+        commands.entity(focused).try_insert((
+            FocusRing,
+            Outline::new(px(4), px(3), palette::selected_border()),
+        ));
+    }
+}
+
+/// With a button focused by Tab, Enter and Space press that button (Bevy's
+/// button widget handles it); the screen's own Enter/Space shortcut must
+/// not fire as well.
+fn consume_keys_taken_by_focus(
+    focus: Option<Res<InputFocus>>,
+    visible: Option<Res<InputFocusVisible>>,
+    mut keys: ResMut<ButtonInput<KeyCode>>,
+) {
+    let focused = focus.is_some_and(|f| f.get().is_some()) && visible.is_some_and(|v| v.0);
+    if focused {
+        for key in [KeyCode::Enter, KeyCode::NumpadEnter, KeyCode::Space] {
+            keys.clear_just_pressed(key);
         }
     }
 }

@@ -3,7 +3,10 @@
 use super::palette::{self, *};
 use super::{ButtonColors, UiFonts};
 use crate::level::Category;
+use accesskit::Role;
+use bevy::a11y::AccessibilityNode;
 use bevy::ecs::system::IntoObserverSystem;
+use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, Button as WidgetButton, observe};
 
@@ -11,6 +14,8 @@ use bevy::ui_widgets::{Activate, Button as WidgetButton, observe};
 pub fn screen_root(name: &'static str) -> impl Bundle {
     (
         Name::new(name),
+        // Tab moves between this screen's buttons.
+        TabGroup::new(0),
         Node {
             width: percent(100),
             height: percent(100),
@@ -164,12 +169,21 @@ where
         },
         BackgroundColor(normal),
         ButtonColors { normal, hovered },
+        TabIndex(0),
+        accessible(Role::Button, format!("{label} (key {key})")),
         observe(action),
         children![
             keycap(fonts, key, ink),
             text(&fonts.bold, BUTTON_SIZE, ink, label.to_owned()),
         ],
     )
+}
+
+/// What a screen reader announces for this node (through AccessKit).
+pub fn accessible(role: Role, label: impl Into<String>) -> AccessibilityNode {
+    let mut node = accesskit::Node::new(role);
+    node.set_label(label.into());
+    AccessibilityNode(node)
 }
 
 /// A small outlined key name, so students learn the shortcut.
@@ -217,6 +231,15 @@ where
             normal: color,
             hovered: color.darker(0.12),
         },
+        TabIndex(0),
+        accessible(
+            Role::Button,
+            format!(
+                "{} (key {})",
+                category.long_label(),
+                category_keys(category)
+            ),
+        ),
         observe(action),
         children![
             (
