@@ -6,6 +6,7 @@ use super::menu::Menu;
 use super::records::PlayerName;
 use super::theme::widget::{self, ButtonKind};
 use super::theme::{UiFonts, palette};
+use bevy::ecs::message::{MessageCursor, Messages};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
@@ -32,13 +33,20 @@ pub struct NameDraft(pub String);
 #[derive(Component)]
 struct NameDraftText;
 
+/// Where the name field starts reading keys: only those typed after it
+/// opened (the `N` that opened it must not become the first letter).
+#[derive(Resource)]
+struct NameCursor(MessageCursor<KeyboardInput>);
+
 fn open_name_entry(
     mut commands: Commands,
     fonts: Res<UiFonts>,
     name: Res<PlayerName>,
+    messages: Res<Messages<KeyboardInput>>,
     mut draft: ResMut<NameDraft>,
 ) {
     draft.0 = name.0.clone();
+    commands.insert_resource(NameCursor(messages.get_cursor_current()));
     let fonts = fonts.into_inner();
     let panel = commands
         .spawn((
@@ -121,11 +129,15 @@ fn caret(text: &str) -> String {
 }
 
 fn type_name(
-    mut keys: MessageReader<KeyboardInput>,
+    messages: Res<Messages<KeyboardInput>>,
+    cursor: Option<ResMut<NameCursor>>,
     mut draft: ResMut<NameDraft>,
     mut commands: Commands,
 ) {
-    for key in keys.read() {
+    let Some(mut cursor) = cursor else {
+        return;
+    };
+    for key in cursor.0.read(&messages) {
         if key.state != ButtonState::Pressed {
             continue;
         }
