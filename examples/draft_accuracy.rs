@@ -6,6 +6,8 @@
 //!
 //! cargo run --no-default-features --example draft_accuracy -- ARTICLE.txt LEVEL.ron...
 //! (default: ../shared/seeds/border-article.txt and levels/border-*.ron)
+//! With `-` as the article, the article is rebuilt from the levels' own
+//! passages (headings and paragraphs), for levels with no article file.
 
 use fact_sorter::draft::{DraftOptions, draft};
 use fact_sorter::level::Category;
@@ -26,8 +28,12 @@ fn main() {
             .map(|name| PathBuf::from(format!("levels/{name}.ron")))
             .collect();
     }
-    let text = std::fs::read_to_string(&article)
-        .unwrap_or_else(|err| panic!("cannot read {}: {err}", article.display()));
+    let text = if article.as_os_str() == "-" {
+        article_from_levels(&levels)
+    } else {
+        std::fs::read_to_string(&article)
+            .unwrap_or_else(|err| panic!("cannot read {}: {err}", article.display()))
+    };
     let drafted = draft(&text, &DraftOptions::default());
     let sentences: Vec<(String, Category)> = drafted
         .suggestions
@@ -98,4 +104,21 @@ fn main() {
     for text in &unmatched {
         println!("not found: {text}");
     }
+}
+
+/// The levels' passages as one plain-text article: each heading and each
+/// passage a paragraph of its own.
+fn article_from_levels(levels: &[PathBuf]) -> String {
+    let mut paragraphs = Vec::new();
+    for path in levels {
+        if let Some(level) = read_level(path).level {
+            for passage in &level.passages {
+                if let Some(heading) = &passage.heading {
+                    paragraphs.push(heading.clone());
+                }
+                paragraphs.push(passage.text.clone());
+            }
+        }
+    }
+    paragraphs.join("\n\n")
 }
