@@ -7,13 +7,23 @@ use crate::game::theme::{UiFonts, widget};
 use crate::game::{LaunchOptions, Screen};
 use bevy::asset::LoadState;
 use bevy::prelude::*;
+use bevy::window::RequestRedraw;
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_message::<RequestRedraw>();
     app.add_systems(OnEnter(Screen::Loading), spawn_loading_screen);
     app.add_systems(
         Update,
-        leave_when_everything_is_loaded.run_if(in_state(Screen::Loading)),
+        (leave_when_everything_is_loaded, keep_updating_while_loading)
+            .run_if(in_state(Screen::Loading)),
     );
+}
+
+/// The game only redraws on input (to save battery), and finished asset
+/// loads are not input: without this, the browser build waited for the
+/// reactive timer (5 s at a time) before showing the title screen.
+fn keep_updating_while_loading(mut redraw: MessageWriter<RequestRedraw>) {
+    redraw.write(RequestRedraw);
 }
 
 fn spawn_loading_screen(mut commands: Commands, fonts: Res<UiFonts>) {
