@@ -812,6 +812,7 @@ fn both_themes_meet_wcag_contrast_for_every_text_colour() {
 fn settings_reach_the_ui_on_screen_text_size_theme_and_score() {
     let mut app = game("levels", LaunchOptions::default());
     app.insert_resource(UiScale(1.0));
+    app.insert_resource(ClearColor(palette::PAPER.background));
     // A 1280×720 window, so the UI scale follows the text size setting.
     app.world_mut().spawn((
         Window {

@@ -96,6 +96,7 @@ fn start_level(
     mut commands: Commands,
     mut last: ResMut<LastAnswer>,
     mut next_screen: ResMut<NextState<Screen>>,
+    next_phase: Option<ResMut<NextState<PlayPhase>>>,
 ) {
     let LevelStatus::Ready(level) = catalog.status(start.0, &levels, &server) else {
         return;
@@ -110,6 +111,11 @@ fn start_level(
     });
     last.0 = None;
     next_screen.set(Screen::Play);
+    // Restarting from inside the play screen (hot reload) keeps the phase
+    // sub-state alive, so go back to the question explicitly.
+    if let Some(mut phase) = next_phase {
+        phase.set(PlayPhase::Question);
+    }
 }
 
 /// Whether the question is on screen and nothing else has the player's attention.

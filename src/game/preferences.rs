@@ -226,7 +226,7 @@ fn refresh_settings_panel(overlays: Query<Entity, With<SettingsOverlay>>, mut co
 fn apply_settings(
     current: Res<CurrentSettings>,
     mut store: ResMut<SettingsStore>,
-    mut clear: ResMut<ClearColor>,
+    clear: Option<ResMut<ClearColor>>,
     mut backgrounds: Query<&mut BackgroundColor>,
     mut texts: Query<&mut TextColor>,
     mut borders: Query<&mut BorderColor>,
@@ -236,7 +236,9 @@ fn apply_settings(
     let before = *palette::theme();
     palette::use_high_contrast(current.0.high_contrast);
     let after = *palette::theme();
-    clear.0 = after.background;
+    if let Some(mut clear) = clear {
+        clear.0 = after.background;
+    }
     if before != after {
         for mut color in &mut backgrounds {
             color.0 = recolor(&before, &after, color.0, Role::Surface);
