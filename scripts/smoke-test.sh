@@ -22,6 +22,9 @@ fi
 # Software Vulkan (lavapipe) under a virtual X server; no GPU needed.
 export WGPU_BACKEND="${WGPU_BACKEND:-vulkan}"
 export FACT_SORTER_SMOKE="$out"
+# Results and settings go into the output folder, never the real ones.
+export FACT_SORTER_DATA_DIR="$out/data"
+export FACT_SORTER_CONFIG_DIR="$out/config"
 export FACT_SORTER_WINDOW="$size"
 status=0
 timeout 600 xvfb-run -a -s "-screen 0 ${size}x24" "$bin" > "$out/log.txt" 2>&1 || status=$?
@@ -30,7 +33,8 @@ if [ "$status" -ne 0 ]; then
     tail -n 30 "$out/log.txt"
     exit 1
 fi
-expected=(01-title 02-level-select 03-question 04-hint 05-feedback 06-results 07-menu)
+expected=(01-title 02-level-select 03-question 04-hint 05-feedback 06-results 07-menu
+    08-settings 09-high-contrast-settings 10-high-contrast-levels 11-high-contrast-question)
 for name in "${expected[@]}"; do
     file="$out/$name.png"
     if [ ! -s "$file" ]; then

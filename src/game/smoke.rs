@@ -74,6 +74,15 @@ const SCRIPT: &[Step] = &[
     Step::Shot("06-results", Screen::Results),
     Step::Press(KeyCode::Escape),
     Step::Shot("07-menu", Screen::Results),
+    Step::Press(KeyCode::KeyS),
+    Step::Shot("08-settings", Screen::Results),
+    Step::Press(KeyCode::Digit2),
+    Step::Shot("09-high-contrast-settings", Screen::Results),
+    Step::Press(KeyCode::Escape),
+    Step::Press(KeyCode::KeyL),
+    Step::Shot("10-high-contrast-levels", Screen::LevelSelect),
+    Step::Press(KeyCode::Enter),
+    Step::Shot("11-high-contrast-question", Screen::Play),
     Step::Finish,
 ];
 
