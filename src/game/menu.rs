@@ -130,20 +130,8 @@ fn spawn_menu(mut commands: Commands, fonts: Res<UiFonts>) {
     let panel = buttons.id();
     commands
         .spawn((
-            Name::new("Menu overlay"),
-            // Tab stays inside the open panel.
-            bevy::input_focus::tab_navigation::TabGroup::modal(),
+            widget::overlay("Menu overlay", 10),
             DespawnOnExit(Menu::Open),
-            Node {
-                position_type: PositionType::Absolute,
-                width: percent(100),
-                height: percent(100),
-                align_items: AlignItems::Center,
-                justify_content: JustifyContent::Center,
-                ..default()
-            },
-            BackgroundColor(palette::overlay()),
-            GlobalZIndex(10),
         ))
         .add_child(panel);
 }

@@ -105,20 +105,8 @@ fn open_name_entry(
         .id();
     commands
         .spawn((
-            Name::new("Name overlay"),
-            // Tab stays inside the open panel.
-            bevy::input_focus::tab_navigation::TabGroup::modal(),
+            widget::overlay("Name overlay", 10),
             DespawnOnExit(Menu::PlayerName),
-            Node {
-                position_type: PositionType::Absolute,
-                width: percent(100),
-                height: percent(100),
-                align_items: AlignItems::Center,
-                justify_content: JustifyContent::Center,
-                ..default()
-            },
-            BackgroundColor(palette::overlay()),
-            GlobalZIndex(10),
         ))
         .add_child(panel);
 }

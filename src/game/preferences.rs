@@ -181,20 +181,8 @@ fn spawn_settings_panel(
     commands
         .spawn((
             SettingsOverlay,
-            Name::new("Settings overlay"),
-            // Tab stays inside the open panel.
-            bevy::input_focus::tab_navigation::TabGroup::modal(),
+            widget::overlay("Settings overlay", 20),
             DespawnOnExit(Menu::Settings),
-            Node {
-                position_type: PositionType::Absolute,
-                width: percent(100),
-                height: percent(100),
-                align_items: AlignItems::Center,
-                justify_content: JustifyContent::Center,
-                ..default()
-            },
-            BackgroundColor(palette::overlay()),
-            GlobalZIndex(20),
         ))
         .add_child(panel);
 }

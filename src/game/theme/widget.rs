@@ -288,3 +288,22 @@ pub fn category_tag(fonts: &UiFonts, category: Category, size: f32) -> impl Bund
         ],
     )
 }
+
+/// A full-window dimmed layer that centres a panel over the screen; Tab
+/// stays inside it.
+pub fn overlay(name: &'static str, z: i32) -> impl Bundle {
+    (
+        Name::new(name),
+        TabGroup::modal(),
+        Node {
+            position_type: PositionType::Absolute,
+            width: percent(100),
+            height: percent(100),
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            ..default()
+        },
+        BackgroundColor(palette::overlay()),
+        GlobalZIndex(z),
+    )
+}
