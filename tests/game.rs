@@ -6,6 +6,8 @@
 use bevy::asset::{AssetMetaCheck, AssetPlugin};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::input_focus::tab_navigation::TabNavigationPlugin;
+use bevy::input_focus::{InputDispatchPlugin, InputFocus, InputFocusPlugin, InputFocusVisible};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::ui_widgets::Activate;
@@ -17,7 +19,8 @@ use fact_sorter::game::preferences::{CurrentSettings, ScoreDisplay, SettingsStor
 use fact_sorter::game::records::{LastSave, PlayerName, ResultsStore};
 use fact_sorter::game::reload::ReloadNotice;
 use fact_sorter::game::screens::level_select::LevelCursor;
-use fact_sorter::game::screens::play::{AnswerButton, QuestionRoot};
+use fact_sorter::game::screens::play::{AnswerButton, ContinueButton, HintButton, QuestionRoot};
+use fact_sorter::game::theme::FocusRing;
 use fact_sorter::game::theme::palette;
 use fact_sorter::game::{LaunchOptions, Screen};
 use fact_sorter::level::Category;
@@ -653,6 +656,18 @@ fn key_message(app: &mut App, key: Key) {
     app.update();
 }
 
+/// Runs frames until the background save has reported back.
+fn wait_for_save(app: &mut App) {
+    for _ in 0..1000 {
+        if !matches!(app.world().resource::<LastSave>(), LastSave::Saving { .. }) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.update();
+    }
+    panic!("the results save never finished");
+}
+
 #[test]
 fn a_finished_round_is_saved_with_the_player_name_one_row_per_answer() {
     let dir = temp_folder("results");
@@ -699,6 +714,8 @@ fn a_finished_round_is_saved_with_the_player_name_one_row_per_answer() {
     let entry = active(&app).entry;
     play_round(&mut app, |_, answer, _| answer);
     assert_eq!(screen(&app), Screen::Results);
+    // The save runs on its own thread; the screen says so until it is done.
+    wait_for_save(&mut app);
     let round = active(&app).round.clone();
     let rows = fact_sorter::results::read_rows(&file).unwrap();
     assert_eq!(rows.len(), round.answers().len());
@@ -732,9 +749,34 @@ fn a_finished_round_is_saved_with_the_player_name_one_row_per_answer() {
     // Play again: the next round is appended, the first is untouched.
     press(&mut app, KeyCode::KeyR);
     play_round(&mut app, |_, answer, _| answer);
+    wait_for_save(&mut app);
     let again = fact_sorter::results::read_rows(&file).unwrap();
     assert_eq!(again.len(), 2 * rows.len());
     assert_eq!(again[..rows.len()], rows[..]);
+
+    // Another copy of the game holds the file's lock: the save waits on its
+    // own thread while the game goes on, and closing the game waits for it.
+    let lock = std::fs::File::create(dir.join("results.csv.lock")).unwrap();
+    lock.lock().unwrap();
+    press(&mut app, KeyCode::KeyR);
+    play_round(&mut app, |_, answer, _| answer);
+    for _ in 0..10 {
+        app.update();
+    }
+    assert!(matches!(
+        app.world().resource::<LastSave>(),
+        LastSave::Saving { .. }
+    ));
+    let texts: Vec<String> = {
+        let mut q = app.world_mut().query::<&Text>();
+        q.iter(app.world()).map(|t| t.0.clone()).collect()
+    };
+    assert!(texts.iter().any(|t| t.starts_with("Saving ")), "{texts:#?}");
+    drop(lock);
+    app.world_mut().write_message(AppExit::Success);
+    app.update();
+    let third = fact_sorter::results::read_rows(&file).unwrap();
+    assert_eq!(third.len(), 3 * rows.len());
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -878,4 +920,119 @@ fn settings_reach_the_ui_on_screen_text_size_theme_and_score() {
     press(&mut app, KeyCode::Digit2);
     assert!(!app.world().resource::<CurrentSettings>().0.high_contrast);
     assert_eq!(palette::theme(), &palette::PAPER);
+}
+
+/// A key as the window delivers it, for one frame: the key message (read by
+/// Tab navigation and by the focused button) and the key's pressed state
+/// (read by the screens' shortcuts and by Shift+Tab).
+fn keyboard(app: &mut App, key: KeyCode, logical: Key) {
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(key);
+    app.world_mut().write_message(KeyboardInput {
+        key_code: key,
+        logical_key: logical,
+        state: ButtonState::Pressed,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    });
+    app.update();
+    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    keys.release(key);
+    keys.clear();
+    app.update();
+}
+
+fn tab(app: &mut App) -> Entity {
+    keyboard(app, KeyCode::Tab, Key::Tab);
+    app.world()
+        .resource::<InputFocus>()
+        .get()
+        .expect("Tab focuses something")
+}
+
+fn the<C: Component>(app: &mut App) -> Entity {
+    let mut q = app.world_mut().query_filtered::<Entity, With<C>>();
+    q.single(app.world()).expect("exactly one on screen")
+}
+
+#[test]
+fn tab_moves_a_visible_focus_ring_through_the_buttons_in_reading_order() {
+    let mut app = game("levels", LaunchOptions::default());
+    // What DefaultPlugins and the game's AppPlugin add for the keyboard.
+    app.world_mut()
+        .spawn((Window::default(), bevy::window::PrimaryWindow));
+    app.add_plugins((
+        InputFocusPlugin,
+        InputDispatchPlugin,
+        TabNavigationPlugin,
+        bevy::ui_widgets::ButtonPlugin,
+    ));
+    let mut app = finish_loading(app);
+    press(&mut app, KeyCode::Enter);
+    run_until(&mut app, "question UI", |app| {
+        let mut q = app.world().try_query::<&QuestionRoot>().unwrap();
+        q.iter(app.world()).next().is_some()
+    });
+    let hint = the::<HintButton>(&mut app);
+    let answers = Category::ALL.map(|category| answer_button(&mut app, category));
+    assert!(!app.world().resource::<InputFocusVisible>().0);
+
+    // Tab goes round every button and back to the first.
+    let first = tab(&mut app);
+    let mut cycle = vec![first];
+    loop {
+        let next = tab(&mut app);
+        if next == first {
+            break;
+        }
+        assert!(cycle.len() < 20, "Tab never came back to the first button");
+        cycle.push(next);
+    }
+    // In reading order: the hint beside the statement, then the answers from left to right.
+    let wanted = [hint, answers[0], answers[1], answers[2]];
+    let seen: Vec<Entity> = cycle
+        .iter()
+        .copied()
+        .filter(|e| wanted.contains(e))
+        .collect();
+    assert_eq!(seen, wanted);
+    // The focused button, and only it, shows the ring.
+    assert!(app.world().resource::<InputFocusVisible>().0);
+    let mut rings = app
+        .world_mut()
+        .query_filtered::<Entity, (With<FocusRing>, With<Outline>)>();
+    assert_eq!(rings.iter(app.world()).collect::<Vec<_>>(), [first]);
+
+    // Shift+Tab goes back.
+    let last = *cycle.last().unwrap();
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(KeyCode::ShiftLeft);
+    let back = tab(&mut app);
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .release(KeyCode::ShiftLeft);
+    assert_eq!(back, last);
+
+    // Enter presses the focused button: Opinion is the answer, and the same
+    // Enter does not also skip past the feedback.
+    while tab(&mut app) != answers[1] {}
+    keyboard(&mut app, KeyCode::Enter, Key::Enter);
+    assert_eq!(phase(&app), Some(PlayPhase::Feedback));
+    let chosen = app.world().resource::<LastAnswer>().0.as_ref().map(|r| r.chosen);
+    assert_eq!(chosen, Some(Category::Opinion));
+
+    // On the feedback screen Tab reaches "Next statement", and Space presses it.
+    let next = the::<ContinueButton>(&mut app);
+    for _ in 0..20 {
+        if tab(&mut app) == next {
+            break;
+        }
+    }
+    assert_eq!(app.world().resource::<InputFocus>().get(), Some(next));
+    keyboard(&mut app, KeyCode::Space, Key::Space);
+    assert_eq!(phase(&app), Some(PlayPhase::Question));
+    assert_eq!(active(&app).round.answers().len(), 1);
 }

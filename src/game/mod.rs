@@ -2,6 +2,8 @@
 //! [`AppPlugin`] adds the engine, [`plugin`] adds the game itself (and runs
 //! headless in tests with `MinimalPlugins` + `StatesPlugin`).
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
 pub mod gameplay;
 pub mod levels;
 pub mod menu;

@@ -12,7 +12,7 @@ use crate::settings::{self, Settings};
 use bevy::prelude::*;
 use bevy::text::TextBackgroundColor;
 use bevy::ui_widgets::Activate;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Overrides the folder the settings file lives in (tests, smoke test).
 pub const CONFIG_DIR_ENV: &str = "FACT_SORTER_CONFIG_DIR";
@@ -20,6 +20,7 @@ pub const CONFIG_DIR_ENV: &str = "FACT_SORTER_CONFIG_DIR";
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SettingsStore>();
     app.init_resource::<CurrentSettings>();
+    app.add_systems(Startup, log_settings);
     app.add_systems(OnEnter(Menu::Settings), spawn_settings_panel);
     app.add_systems(
         Update,
@@ -66,10 +67,7 @@ pub struct SettingsStore {
 impl Default for SettingsStore {
     fn default() -> Self {
         let file = config_folder().map(|dir| dir.join(settings::SETTINGS_FILE));
-        let (loaded, notice) = match &file {
-            Some(file) => settings::load_settings(file),
-            None => (Settings::default(), None),
-        };
+        let (loaded, notice) = load_saved(file.as_deref());
         SettingsStore {
             file,
             loaded,
@@ -87,10 +85,73 @@ fn config_folder() -> Option<PathBuf> {
         .map(|dirs| dirs.config_dir().to_path_buf())
 }
 
-/// The web build keeps settings for the session only.
+/// The web build keeps settings in the browser (see [`load_saved`]).
 #[cfg(target_arch = "wasm32")]
 fn config_folder() -> Option<PathBuf> {
     None
+}
+
+/// The saved settings: desktop, from the settings file; web, from the
+/// browser's local storage. A notice says when they could not be read.
+#[cfg(not(target_arch = "wasm32"))]
+fn load_saved(file: Option<&Path>) -> (Settings, Option<String>) {
+    file.map_or((Settings::default(), None), settings::load_settings)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn load_saved(_: Option<&Path>) -> (Settings, Option<String>) {
+    use super::browser::{self, SETTINGS_KEY};
+    match browser::load(SETTINGS_KEY) {
+        Ok(None) => (Settings::default(), None),
+        Ok(Some(text)) => match settings::parse_settings(text.as_bytes()) {
+            Ok(saved) => (saved, None),
+            Err(problem) => {
+                // Kept aside, never lost, as on desktop.
+                let aside = format!("{SETTINGS_KEY}.unreadable");
+                browser::store(&aside, &text).ok();
+                (
+                    Settings::default(),
+                    Some(format!(
+                        "Your saved settings could not be read ({problem}), so the defaults are used."
+                    )),
+                )
+            }
+        },
+        Err(problem) => (
+            Settings::default(),
+            Some(format!(
+                "Settings cannot be kept in this browser ({problem}); they last until the tab is closed."
+            )),
+        ),
+    }
+}
+
+/// Saves the settings where [`load_saved`] reads them. `Ok(false)` when
+/// there is nowhere to keep them.
+#[cfg(not(target_arch = "wasm32"))]
+fn store_settings(file: Option<&Path>, current: &Settings) -> Result<bool, String> {
+    let Some(file) = file else {
+        return Ok(false);
+    };
+    settings::save_settings(file, current)
+        .map(|()| true)
+        .map_err(|err| format!("{}: {err}", file.display()))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn store_settings(_: Option<&Path>, current: &Settings) -> Result<bool, String> {
+    let text = settings::settings_to_ron(current).map_err(|err| err.to_string())?;
+    super::browser::store(super::browser::SETTINGS_KEY, &text).map(|()| true)
+}
+
+/// One line in the log (and the browser console) with the settings in force.
+fn log_settings(store: Res<SettingsStore>) {
+    let place = match &store.file {
+        Some(file) => file.display().to_string(),
+        None if cfg!(target_arch = "wasm32") => "browser storage".to_owned(),
+        None => "not saved".to_owned(),
+    };
+    info!("settings: {:?} ({place})", store.loaded);
 }
 
 /// Text that shows the score; hidden when the teacher prefers learning over points.
@@ -246,12 +307,11 @@ fn apply_settings(
             colors.hovered = recolor(&before, &after, colors.hovered, Role::Surface);
         }
     }
-    if let Some(file) = &store.file
-        && current.0 != store.loaded
-    {
-        match settings::save_settings(file, &current.0) {
-            Ok(()) => store.loaded = current.0,
-            Err(err) => warn!("could not save settings to {}: {err}", file.display()),
+    if current.0 != store.loaded {
+        match store_settings(store.file.as_deref(), &current.0) {
+            Ok(true) => store.loaded = current.0,
+            Ok(false) => {}
+            Err(err) => warn!("could not save settings: {err}"),
         }
     }
 }

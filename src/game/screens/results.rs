@@ -21,6 +21,12 @@ pub(super) fn plugin(app: &mut App) {
             .in_set(AppSystems::RecordInput)
             .run_if(in_state(Screen::Results).and_then(in_state(Menu::Closed))),
     );
+    app.add_systems(
+        Update,
+        refresh_save_status
+            .in_set(AppSystems::Update)
+            .run_if(in_state(Screen::Results).and_then(resource_changed::<LastSave>)),
+    );
 }
 
 /// The scrolling review of missed statements.
@@ -41,15 +47,42 @@ fn results_shortcuts(
     }
 }
 
+/// The line under the score that says where the answers went.
+#[derive(Component, Debug)]
+pub struct SaveStatus;
+
+/// The save finished (on its own thread) after the screen was built.
+fn refresh_save_status(
+    last: Res<LastSave>,
+    player: Res<PlayerName>,
+    mut lines: Query<(&mut Text, &mut TextColor), With<SaveStatus>>,
+) {
+    let (text, color) = save_status_text(&last, &player.0);
+    for (mut line, mut line_color) in &mut lines {
+        line.0.clone_from(&text);
+        line_color.0 = color;
+    }
+}
+
 /// Where this round's answers went, in one line under the score.
 fn save_status(fonts: &UiFonts, last: &LastSave, player: &str) -> impl Bundle {
+    let (text, color) = save_status_text(last, player);
+    (
+        Name::new("Save status"),
+        SaveStatus,
+        widget::text(&fonts.regular, palette::SMALL_SIZE, color, text),
+    )
+}
+
+fn save_status_text(last: &LastSave, player: &str) -> (String, Color) {
     let who = if player.is_empty() {
         "no name given".to_owned()
     } else {
         format!("player: {player}")
     };
-    let (text, color) = match last {
+    match last {
         LastSave::Nothing => (String::new(), palette::muted()),
+        LastSave::Saving { rows } => (format!("Saving {rows} answers ({who})…"), palette::muted()),
         LastSave::Saved { file, rows, notice } => {
             let saved = format!("{rows} answers saved ({who}) to {}.", file.display());
             match notice {
@@ -69,11 +102,7 @@ fn save_status(fonts: &UiFonts, last: &LastSave, player: &str) -> impl Bundle {
             ),
             palette::error(),
         ),
-    };
-    (
-        Name::new("Save status"),
-        widget::text(&fonts.regular, palette::SMALL_SIZE, color, text),
-    )
+    }
 }
 
 /// Desktop: open the folder with `results.csv`. Web: download the session's results.
@@ -196,7 +225,9 @@ fn spawn_results_screen(
                     },
                 ));
                 match *last_save {
-                    LastSave::Saved { .. } if cfg!(not(target_arch = "wasm32")) => {
+                    LastSave::Saving { .. } | LastSave::Saved { .. }
+                        if cfg!(not(target_arch = "wasm32")) =>
+                    {
                         row.spawn(widget::button(
                             fonts,
                             ButtonKind::Quiet,
