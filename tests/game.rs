@@ -963,6 +963,8 @@ fn tab_moves_a_visible_focus_ring_through_the_buttons_in_reading_order() {
     // What DefaultPlugins and the game's AppPlugin add for the keyboard.
     app.world_mut()
         .spawn((Window::default(), bevy::window::PrimaryWindow));
+    app.add_message::<bevy::input::mouse::MouseWheel>();
+    app.add_message::<bevy::input::gamepad::GamepadButtonChangedEvent>();
     app.add_plugins((
         InputFocusPlugin,
         InputDispatchPlugin,
@@ -1021,7 +1023,12 @@ fn tab_moves_a_visible_focus_ring_through_the_buttons_in_reading_order() {
     while tab(&mut app) != answers[1] {}
     keyboard(&mut app, KeyCode::Enter, Key::Enter);
     assert_eq!(phase(&app), Some(PlayPhase::Feedback));
-    let chosen = app.world().resource::<LastAnswer>().0.as_ref().map(|r| r.chosen);
+    let chosen = app
+        .world()
+        .resource::<LastAnswer>()
+        .0
+        .as_ref()
+        .map(|r| r.chosen);
     assert_eq!(chosen, Some(Category::Opinion));
 
     // On the feedback screen Tab reaches "Next statement", and Space presses it.

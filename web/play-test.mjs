@@ -5,11 +5,14 @@
 // error, a blank canvas, or a step that never comes.
 //
 // Usage: node web/play-test.mjs URL OUT_DIR [play|bare]
-//   play (default): title → level list → the last level (the short test
-//                   level) → three answers with feedback → results.
+//   play (default): title → settings (reduced motion on, kept in the
+//                   browser's local storage) → level list → player name →
+//                   the last level (the short test level) → three answers
+//                   with feedback → results → "Download results (CSV)",
+//                   whose rows are checked → reload: the settings are back.
 //   bare:           only times the bare reference app's first frame.
 import { chromium } from "playwright-core";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [url, outDir, mode = "play"] = process.argv.slice(2);
@@ -63,7 +66,10 @@ const browser = await chromium.launch({
     "--disable-sync",
   ],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+const page = await browser.newPage({
+  viewport: { width: 1280, height: 720 },
+  acceptDownloads: true,
+});
 page.on("console", (message) => onLine(message.type(), message.text()));
 page.on("pageerror", (error) => onLine("error", `page error: ${error.message}`));
 page.on("response", (response) => {
@@ -99,6 +105,27 @@ async function screenshot(name) {
   steps.push(`${name}: ${file} (${colours}+ colours)`);
 }
 
+const PLAYER = "Class 7B";
+
+// The downloaded CSV: the header, then one row per answer with the player's
+// name and the test level's file.
+function checkResultsCsv(text, answers) {
+  const lines = text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const header = lines[0].split(",");
+  for (const column of ["time", "player", "level file", "statement", "answer", "correct answer"]) {
+    if (!header.includes(column)) throw new Error(`results CSV has no "${column}" column: ${lines[0]}`);
+  }
+  const rows = lines.slice(1);
+  if (rows.length !== answers) {
+    throw new Error(`results CSV has ${rows.length} rows, expected ${answers}:\n${text}`);
+  }
+  for (const row of rows) {
+    if (!row.includes(PLAYER) || !row.includes("zz-web-test.ron")) {
+      throw new Error(`results row lacks the player or the level file: ${row}`);
+    }
+  }
+}
+
 async function key(name) {
   await page.keyboard.press(name);
 }
@@ -108,6 +135,10 @@ let failure = null;
 try {
   const firstFrame = nextLine(/first frame drawn/, "the first frame");
   const title = mode === "play" ? nextLine(/screen: Title/, "the title screen") : null;
+  const defaults =
+    mode === "play"
+      ? nextLine(/settings: .*reduced_motion: false.*\(browser storage\)/, "the default settings")
+      : null;
   await page.goto(url);
   const firstFrameMs = await firstFrame;
   console.log(`FIRST_FRAME_MS=${firstFrameMs}`);
@@ -116,12 +147,29 @@ try {
   } else {
     const interactiveMs = await title;
     console.log(`INTERACTIVE_MS=${interactiveMs}`);
+    await defaults;
     await screenshot("title");
 
-    let next = nextLine(/screen: LevelSelect/, "the level list");
+    // Settings: S opens them, 3 turns reduced motion on, and it is saved.
+    await key("s");
+    await screenshot("settings");
+    let next = nextLine(/settings saved: .*reduced_motion: true/, "the saved setting");
+    await key("3");
+    await next;
+    await screenshot("settings-changed");
+    await key("Escape");
+
+    next = nextLine(/screen: LevelSelect/, "the level list");
     await key("l");
     await next;
     await screenshot("level-list");
+
+    // The player's name, typed the way a student would.
+    await key("n");
+    await page.waitForTimeout(300);
+    await page.keyboard.type(PLAYER);
+    await screenshot("player-name");
+    await key("Enter");
 
     // The test level is last in the list (its file name sorts last).
     await key("End");
@@ -148,6 +196,23 @@ try {
       if (i + 1 < answers.length) await screenshot(`question-${i + 2}`);
     }
     await screenshot("results");
+
+    // "Download results (CSV)": the browser gets a file with one row per answer.
+    const download = page.waitForEvent("download", { timeout: STEP_TIMEOUT_MS });
+    await key("d");
+    const file = await download;
+    const saved = join(outDir, file.suggestedFilename());
+    await file.saveAs(saved);
+    checkResultsCsv(readFileSync(saved, "utf8"), answers.length);
+    steps.push(`download: ${saved} (${answers.length} rows for ${PLAYER})`);
+
+    // A new visit: the settings come back from local storage.
+    next = nextLine(/settings: .*reduced_motion: true.*\(browser storage\)/, "the kept settings");
+    const titleAgain = nextLine(/screen: Title/, "the title screen after reloading");
+    await page.reload();
+    await next;
+    await titleAgain;
+    await screenshot("title-after-reload");
   }
 } catch (error) {
   failure = error;

@@ -97,9 +97,7 @@ impl AssetLoader for LevelLoader {
         _settings: &(),
         load_context: &mut LoadContext<'_>,
     ) -> Result<LevelAsset, LevelLoadError> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).await?;
-        let file = display_name(load_context.path().path());
+        let (file, bytes) = read_whole(reader, load_context).await?;
         Ok(LevelAsset {
             report: load_level(&file, &bytes),
         })
@@ -130,11 +128,19 @@ impl AssetLoader for ManifestLoader {
         _settings: &(),
         load_context: &mut LoadContext<'_>,
     ) -> Result<LevelManifest, LevelLoadError> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).await?;
-        let file = display_name(load_context.path().path());
+        let (file, bytes) = read_whole(reader, load_context).await?;
         Ok(LevelManifest(LevelIndex::load(&file, &bytes)))
     }
+}
+
+/// The file's name as teachers see it, and all its bytes.
+async fn read_whole(
+    reader: &mut dyn Reader,
+    load_context: &LoadContext<'_>,
+) -> Result<(String, Vec<u8>), LevelLoadError> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).await?;
+    Ok((display_name(load_context.path().path()), bytes))
 }
 
 /// `levels/name.ron`, the way teachers see the file.

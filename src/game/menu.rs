@@ -3,8 +3,8 @@
 
 use super::Screen;
 use super::preferences::open_settings;
+use super::theme::UiFonts;
 use super::theme::widget::{self, ButtonKind};
-use super::theme::{UiFonts, palette};
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
@@ -79,21 +79,7 @@ fn close_menu_on_screen_change(
 
 fn spawn_menu(mut commands: Commands, fonts: Res<UiFonts>) {
     let fonts = fonts.into_inner();
-    let mut buttons = commands.spawn((
-        Name::new("Menu panel"),
-        BackgroundColor(palette::panel()),
-        BorderColor::all(palette::panel_border()),
-        Node {
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Stretch,
-            padding: UiRect::all(px(28)),
-            row_gap: px(14),
-            min_width: px(380),
-            border: UiRect::all(px(2)),
-            border_radius: BorderRadius::all(px(12)),
-            ..default()
-        },
-    ));
+    let mut buttons = commands.spawn(widget::dialog("Menu panel", 380.0));
     buttons.with_children(|menu| {
         menu.spawn(widget::header(fonts, "Paused"));
         menu.spawn(widget::button(

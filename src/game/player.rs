@@ -49,20 +49,7 @@ fn open_name_entry(
     commands.insert_resource(NameCursor(messages.get_cursor_current()));
     let fonts = fonts.into_inner();
     let panel = commands
-        .spawn((
-            Name::new("Name panel"),
-            BackgroundColor(palette::panel()),
-            BorderColor::all(palette::panel_border()),
-            Node {
-                flex_direction: FlexDirection::Column,
-                padding: UiRect::all(px(28)),
-                row_gap: px(14),
-                width: px(640),
-                border: UiRect::all(px(2)),
-                border_radius: BorderRadius::all(px(12)),
-                ..default()
-            },
-        ))
+        .spawn(widget::dialog("Name panel", 640.0))
         .with_children(|panel| {
             panel.spawn(widget::header(fonts, "Who is playing?"));
             panel.spawn(widget::label(

@@ -191,20 +191,7 @@ fn spawn_settings_panel(
 ) {
     let fonts = fonts.into_inner();
     let panel = commands
-        .spawn((
-            Name::new("Settings panel"),
-            BackgroundColor(palette::panel()),
-            BorderColor::all(palette::panel_border()),
-            Node {
-                flex_direction: FlexDirection::Column,
-                padding: UiRect::all(px(28)),
-                row_gap: px(12),
-                width: px(620),
-                border: UiRect::all(px(2)),
-                border_radius: BorderRadius::all(px(12)),
-                ..default()
-            },
-        ))
+        .spawn(widget::dialog("Settings panel", 620.0))
         .with_children(|panel| {
             panel.spawn(widget::header(fonts, "Settings"));
             if let Some(notice) = &store.notice {
@@ -309,7 +296,10 @@ fn apply_settings(
     }
     if current.0 != store.loaded {
         match store_settings(store.file.as_deref(), &current.0) {
-            Ok(true) => store.loaded = current.0,
+            Ok(true) => {
+                info!("settings saved: {:?}", current.0);
+                store.loaded = current.0;
+            }
             Ok(false) => {}
             Err(err) => warn!("could not save settings: {err}"),
         }

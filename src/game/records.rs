@@ -229,7 +229,11 @@ impl FinishedSave {
                         kept_aside.display()
                     );
                 }
-                info!("results: {} answers saved to {}", self.count, self.file.display());
+                info!(
+                    "results: {} answers saved to {}",
+                    self.count,
+                    self.file.display()
+                );
                 LastSave::Saved {
                     file: self.file,
                     rows: self.count,

@@ -277,11 +277,19 @@ fn spawn_accuracy(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, summary: &S
         panel
             .spawn(widget::row("Accuracy row", 12.0))
             .with_children(|row| {
-                row.spawn(widget::category_tag(fonts, category, palette::BODY_SIZE))
-                    .insert(Node {
+                // A fixed-width box, so the bars line up; the tag inside
+                // keeps its own size and is centred like the bar beside it.
+                row.spawn((
+                    Name::new("Tag box"),
+                    Node {
                         width: px(170),
+                        align_items: AlignItems::Center,
                         ..default()
-                    });
+                    },
+                ))
+                .with_children(|cell| {
+                    cell.spawn(widget::category_tag(fonts, category, palette::BODY_SIZE));
+                });
                 row.spawn((
                     Name::new("Bar"),
                     Node {

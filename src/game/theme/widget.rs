@@ -289,6 +289,26 @@ pub fn category_tag(fonts: &UiFonts, category: Category, size: f32) -> impl Bund
     )
 }
 
+/// The panel in the middle of an [`overlay`]: the menu, the name field and
+/// the settings. `width` is fixed so long lines wrap inside it.
+pub fn dialog(name: &'static str, width: f32) -> impl Bundle {
+    (
+        Name::new(name),
+        BackgroundColor(palette::panel()),
+        BorderColor::all(palette::panel_border()),
+        Node {
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::all(px(28)),
+            row_gap: px(14),
+            width: px(width),
+            max_width: percent(94),
+            border: UiRect::all(px(2)),
+            border_radius: BorderRadius::all(px(12)),
+            ..default()
+        },
+    )
+}
+
 /// A full-window dimmed layer that centres a panel over the screen; Tab
 /// stays inside it.
 pub fn overlay(name: &'static str, z: i32) -> impl Bundle {
