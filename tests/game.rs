@@ -1042,4 +1042,31 @@ fn tab_moves_a_visible_focus_ring_through_the_buttons_in_reading_order() {
     keyboard(&mut app, KeyCode::Space, Key::Space);
     assert_eq!(phase(&app), Some(PlayPhase::Question));
     assert_eq!(active(&app).round.answers().len(), 1);
+    // The pressed button is gone, and so is the focus: Bevy would send
+    // screen readers nothing while it pointed at a missing entity.
+    assert_eq!(app.world().resource::<InputFocus>().get(), None);
+
+    // A screen reader's "click" presses a button, as a mouse would.
+    run_until(&mut app, "question UI", |app| {
+        let mut q = app.world().try_query::<&AnswerButton>().unwrap();
+        q.iter(app.world()).next().is_some()
+    });
+    let fact = answer_button(&mut app, Category::Fact);
+    app.world_mut()
+        .write_message(bevy::a11y::ActionRequest(accesskit::ActionRequest {
+            action: accesskit::Action::Click,
+            target_tree: accesskit::TreeId::ROOT,
+            target_node: accesskit::NodeId(fact.to_bits()),
+            data: None,
+        }));
+    app.update();
+    app.update();
+    assert_eq!(phase(&app), Some(PlayPhase::Feedback));
+    let chosen = app
+        .world()
+        .resource::<LastAnswer>()
+        .0
+        .as_ref()
+        .map(|r| r.chosen);
+    assert_eq!(chosen, Some(Category::Fact));
 }

@@ -2,6 +2,7 @@
 //! ([`widget`]), button hover feedback and scaling the UI to the window.
 
 pub mod palette;
+pub mod screen_reader;
 pub mod widget;
 
 use bevy::input_focus::{InputFocus, InputFocusVisible};
@@ -11,6 +12,7 @@ use bevy::window::PrimaryWindow;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<UiFonts>();
+    app.add_plugins(screen_reader::plugin);
     app.add_systems(
         Update,
         (

@@ -180,9 +180,15 @@ where
 }
 
 /// What a screen reader announces for this node (through AccessKit).
+/// Buttons also offer "click" and "focus", which screen readers use to press
+/// them and move to them (handled in [`super::screen_reader`]).
 pub fn accessible(role: Role, label: impl Into<String>) -> AccessibilityNode {
     let mut node = accesskit::Node::new(role);
     node.set_label(label.into());
+    if role == Role::Button {
+        node.add_action(accesskit::Action::Click);
+        node.add_action(accesskit::Action::Focus);
+    }
     AccessibilityNode(node)
 }
 
