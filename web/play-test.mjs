@@ -158,6 +158,7 @@ try {
     await next;
     await screenshot("settings-changed");
     await key("Escape");
+    await page.waitForTimeout(500); // the panel closes on the next frame
 
     next = nextLine(/screen: LevelSelect/, "the level list");
     await key("l");
@@ -166,7 +167,7 @@ try {
 
     // The player's name, typed the way a student would.
     await key("n");
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(1000); // a student reads the panel first
     await page.keyboard.type(PLAYER);
     await screenshot("player-name");
     await key("Enter");

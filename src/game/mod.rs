@@ -83,6 +83,15 @@ pub fn plugin(app: &mut App) {
         Update,
         (AppSystems::RecordInput, AppSystems::Update).chain(),
     );
+    app.add_message::<bevy::window::RequestRedraw>();
+    app.add_systems(
+        Last,
+        (
+            redraw_for_pending_state::<Screen>,
+            redraw_for_pending_state::<menu::Menu>,
+            redraw_for_pending_state::<gameplay::PlayPhase>,
+        ),
+    );
     app.add_plugins((
         theme::plugin,
         levels::plugin,
@@ -97,6 +106,20 @@ pub fn plugin(app: &mut App) {
         smoke::plugin,
         timing::plugin,
     ));
+}
+
+/// The game redraws only when something happens (`WinitSettings::desktop_app`,
+/// kind to laptop batteries). A key that changes the screen sets the new
+/// state for the next frame, so that frame is asked for at once; otherwise
+/// the change would wait for the next key or mouse move (in the browser, a
+/// key's press and release often arrive in one frame).
+fn redraw_for_pending_state<S: bevy::state::state::FreelyMutableState>(
+    next: Option<Res<NextState<S>>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    if next.is_some_and(|next| !matches!(*next, NextState::Unchanged)) {
+        redraw.write(bevy::window::RequestRedraw);
+    }
 }
 
 /// What the command line asked for.

@@ -33,10 +33,31 @@ pub struct NameDraft(pub String);
 #[derive(Component)]
 struct NameDraftText;
 
-/// Where the name field starts reading keys: only those typed after it
-/// opened (the `N` that opened it must not become the first letter).
+/// Where the name field starts reading keys: right after the `N` that
+/// opened it (which must not become the first letter), so letters typed
+/// quickly after it, before the field is on screen, still count.
 #[derive(Resource)]
 struct NameCursor(MessageCursor<KeyboardInput>);
+
+/// A cursor just past the last `N` press still buffered; when the field was
+/// opened another way (a click), past everything typed before.
+fn cursor_after_opening_key(messages: &Messages<KeyboardInput>) -> MessageCursor<KeyboardInput> {
+    let mut cursor = messages.get_cursor();
+    let opener = cursor
+        .clone()
+        .read(messages)
+        .enumerate()
+        .filter(|(_, key)| key.key_code == KeyCode::KeyN && key.state == ButtonState::Pressed)
+        .map(|(at, _)| at + 1)
+        .last();
+    match opener {
+        Some(count) => {
+            cursor.read(messages).take(count).for_each(drop);
+            cursor
+        }
+        None => messages.get_cursor_current(),
+    }
+}
 
 fn open_name_entry(
     mut commands: Commands,
@@ -46,7 +67,7 @@ fn open_name_entry(
     mut draft: ResMut<NameDraft>,
 ) {
     draft.0 = name.0.clone();
-    commands.insert_resource(NameCursor(messages.get_cursor_current()));
+    commands.insert_resource(NameCursor(cursor_after_opening_key(&messages)));
     let fonts = fonts.into_inner();
     let panel = commands
         .spawn(widget::dialog("Name panel", 640.0))
