@@ -44,6 +44,12 @@ pub struct SmokeScript {
     /// Frames spent waiting for the expected screen.
     stalled: u32,
     pending_shots: usize,
+    /// Captures of the current screenshot step so far.
+    shot_attempts: u32,
+    /// The current screenshot step's capture is saved (or has failed for good).
+    shot_done: bool,
+    /// The screen of the current screenshot step has had its settling frames.
+    settled: bool,
     saved: Vec<String>,
     failures: Vec<String>,
     held: Vec<KeyCode>,
@@ -88,6 +94,8 @@ const SCRIPT: &[Step] = &[
 
 /// Frames to let layout and text settle before a screenshot.
 const SETTLE_FRAMES: u32 = 12;
+/// Captures of one screen that may come out blank before that is a failure.
+const BLANK_RETRIES: u32 = 10;
 /// Give up on a step after this many frames.
 const STALL_LIMIT: u32 = 1200;
 
@@ -134,12 +142,25 @@ fn drive_smoke_script(
             if *screen.get() != wanted || script.pending_shots > 0 {
                 return;
             }
-            script.pending_shots += 1;
-            let path = script.dir.join(format!("{name}.png"));
-            commands
-                .spawn(Screenshot::primary_window())
-                .observe(save_checked_screenshot(path));
-            script.wait = SETTLE_FRAMES;
+            if !script.shot_done {
+                // Settle first; on a cold start (shaders still compiling in
+                // the software renderer) the first captures can be blank,
+                // so a blank one is taken again a few times.
+                script.wait = SETTLE_FRAMES;
+                if script.settled {
+                    script.pending_shots += 1;
+                    script.shot_attempts += 1;
+                    let path = script.dir.join(format!("{name}.png"));
+                    commands
+                        .spawn(Screenshot::primary_window())
+                        .observe(save_checked_screenshot(path));
+                }
+                script.settled = true;
+                return;
+            }
+            script.shot_done = false;
+            script.shot_attempts = 0;
+            script.settled = false;
         }
         Step::Press(key) => press(&mut script, key),
         Step::AnswerEveryStatement => {
@@ -243,6 +264,10 @@ fn save_checked_screenshot(
             let first = data.get(..4);
             data.chunks_exact(4).all(|pixel| Some(pixel) == first)
         });
+        if uniform && script.shot_attempts < BLANK_RETRIES {
+            return;
+        }
+        script.shot_done = true;
         if uniform {
             script.failures.push(format!("{name} is all one colour"));
         }

@@ -17,7 +17,9 @@
 //!   here, as the mouse and the keyboard would.
 //! - Plain text is read only when marked as a label; text that is not
 //!   already part of a labelled element (a button, the statement card, the
-//!   feedback) is marked, so the score, the results and the notices are read.
+//!   feedback) is marked, so the score, the results and the notices are read;
+//!   Bevy reads a label's text only when the label is added, so a label is
+//!   marked changed again when its text changes (the score, "Saving…").
 
 use bevy::a11y::{AccessibilityNode, ActionRequest};
 use bevy::input_focus::{FocusCause, InputFocus, InputFocusSystems, InputFocusVisible};
@@ -33,7 +35,11 @@ pub(super) fn plugin(app: &mut App) {
         PostUpdate,
         (
             keep_focus_inside_the_tree.before(InputFocusSystems::FocusChangeEvents),
-            (add_layout_nodes_to_the_tree, label_plain_text)
+            (
+                add_layout_nodes_to_the_tree,
+                label_plain_text,
+                reread_changed_text,
+            )
                 .chain()
                 .before(bevy::ui::UiSystems::Layout),
         ),
@@ -106,5 +112,11 @@ fn label_plain_text(
         if !inside_labelled {
             commands.entity(entity).try_insert(Label);
         }
+    }
+}
+
+fn reread_changed_text(mut labels: Query<&mut Label, Changed<Text>>) {
+    for mut label in &mut labels {
+        label.set_changed();
     }
 }
