@@ -21,16 +21,22 @@
 //!   Bevy reads a label's text only when the label is added, so a label is
 //!   marked changed again when its text changes (the score, "Saving…").
 
-use bevy::a11y::{AccessibilityNode, ActionRequest};
+use bevy::a11y::{AccessibilityNode, AccessibilitySystems, ActionRequest};
 use bevy::input_focus::{FocusCause, InputFocus, InputFocusSystems, InputFocusVisible};
 use bevy::prelude::*;
 use bevy::ui::widget::Label;
 use bevy::ui_widgets::Activate;
+use bevy::window::RequestRedraw;
 
 pub(super) fn plugin(app: &mut App) {
     // Registered by the window backend; also here so headless apps have it.
     app.add_message::<ActionRequest>();
-    app.add_systems(PreUpdate, act_on_screen_reader_requests);
+    // Right after Bevy hands them over, in the frame the request woke: the
+    // game redraws only on input, and a request is not input to Bevy.
+    app.add_systems(
+        PostUpdate,
+        act_on_screen_reader_requests.after(AccessibilitySystems::Update),
+    );
     app.add_systems(
         PostUpdate,
         (
@@ -51,10 +57,12 @@ fn act_on_screen_reader_requests(
     buttons: Query<(), With<bevy::ui_widgets::Button>>,
     focus: Option<ResMut<InputFocus>>,
     visible: Option<ResMut<InputFocusVisible>>,
+    mut redraw: MessageWriter<RequestRedraw>,
     mut commands: Commands,
 ) {
     let (mut focus, mut visible) = (focus, visible);
     for request in requests.read() {
+        redraw.write(RequestRedraw);
         let Some(entity) = Entity::try_from_bits(request.target_node.0) else {
             continue;
         };
