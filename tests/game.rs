@@ -979,6 +979,15 @@ fn tab(app: &mut App) -> Entity {
         .expect("Tab focuses something")
 }
 
+/// The answer given to the statement on (or just off) screen.
+fn last_chosen(app: &App) -> Option<Category> {
+    app.world()
+        .resource::<LastAnswer>()
+        .0
+        .as_ref()
+        .map(|record| record.chosen)
+}
+
 fn the<C: Component>(app: &mut App) -> Entity {
     let mut q = app.world_mut().query_filtered::<Entity, With<C>>();
     q.single(app.world()).expect("exactly one on screen")
@@ -1050,13 +1059,7 @@ fn tab_moves_a_visible_focus_ring_through_the_buttons_in_reading_order() {
     while tab(&mut app) != answers[1] {}
     keyboard(&mut app, KeyCode::Enter, Key::Enter);
     assert_eq!(phase(&app), Some(PlayPhase::Feedback));
-    let chosen = app
-        .world()
-        .resource::<LastAnswer>()
-        .0
-        .as_ref()
-        .map(|r| r.chosen);
-    assert_eq!(chosen, Some(Category::Opinion));
+    assert_eq!(last_chosen(&app), Some(Category::Opinion));
 
     // On the feedback screen Tab reaches "Next statement", and Space presses it.
     let next = the::<ContinueButton>(&mut app);
@@ -1089,11 +1092,5 @@ fn tab_moves_a_visible_focus_ring_through_the_buttons_in_reading_order() {
     app.update();
     app.update();
     assert_eq!(phase(&app), Some(PlayPhase::Feedback));
-    let chosen = app
-        .world()
-        .resource::<LastAnswer>()
-        .0
-        .as_ref()
-        .map(|r| r.chosen);
-    assert_eq!(chosen, Some(Category::Fact));
+    assert_eq!(last_chosen(&app), Some(Category::Fact));
 }
