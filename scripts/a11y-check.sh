@@ -5,7 +5,7 @@
 # with pyatspi (scripts/a11y-check.py): the statement, the answer buttons,
 # the hint, then the feedback after answering with the keyboard.
 # Usage: scripts/a11y-check.sh [OUT_DIR]     (default target/a11y)
-#   FACT_SORTER_BIN: an already-built game (as for scripts/smoke-test.sh).
+#   FACT_SORTER_BIN: an already-built game (see scripts/game-under-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-target/a11y}"
@@ -19,16 +19,8 @@ if [ ! -x /usr/libexec/at-spi-bus-launcher ] || ! command -v dbus-run-session >/
     apt-get install -y -qq at-spi2-core dbus-daemon dbus-bin python3-pyatspi >/dev/null
 fi
 
-bin="${FACT_SORTER_BIN:-}"
-if [ -z "$bin" ]; then
-    cargo build --quiet --bin fact-sorter
-    bin="${CARGO_TARGET_DIR:-target}/debug/fact-sorter"
-fi
-
-export FACT_SORTER_DATA_DIR="$out/data"
-export FACT_SORTER_CONFIG_DIR="$out/config"
+source scripts/game-under-test.sh
 export FACT_SORTER_WINDOW=1280x720
-export WGPU_BACKEND="${WGPU_BACKEND:-vulkan}"
 # Our own X server, started first: the AT-SPI registry (started by D-Bus)
 # types the test's key presses into it, so it must know the display.
 display=""

@@ -10,21 +10,8 @@ size="${2:-1280x720}"
 rm -rf "$out"
 mkdir -p "$out"
 
-# FACT_SORTER_BIN: a game binary that is already built (CI passes the one
-# `cargo test` built; `cargo build` would rebuild much of Bevy, because the
-# test build unifies dev-dependency features differently).
-bin="${FACT_SORTER_BIN:-}"
-if [ -z "$bin" ]; then
-    cargo build --quiet --bin fact-sorter
-    bin="${CARGO_TARGET_DIR:-target}/debug/fact-sorter"
-fi
-
-# Software Vulkan (lavapipe) under a virtual X server; no GPU needed.
-export WGPU_BACKEND="${WGPU_BACKEND:-vulkan}"
+source scripts/game-under-test.sh
 export FACT_SORTER_SMOKE="$out"
-# Results and settings go into the output folder, never the real ones.
-export FACT_SORTER_DATA_DIR="$out/data"
-export FACT_SORTER_CONFIG_DIR="$out/config"
 export FACT_SORTER_WINDOW="$size"
 status=0
 timeout 600 xvfb-run -a -s "-screen 0 ${size}x24" "$bin" > "$out/log.txt" 2>&1 || status=$?
