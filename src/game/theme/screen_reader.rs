@@ -26,13 +26,14 @@ use bevy::input_focus::{FocusCause, InputFocus, InputFocusSystems, InputFocusVis
 use bevy::prelude::*;
 use bevy::ui::widget::Label;
 use bevy::ui_widgets::Activate;
-use bevy::window::RequestRedraw;
 
 pub(super) fn plugin(app: &mut App) {
     // Registered by the window backend; also here so headless apps have it.
     app.add_message::<ActionRequest>();
     // Right after Bevy hands them over, in the frame the request woke: the
-    // game redraws only on input, and a request is not input to Bevy.
+    // game redraws only on input, and a request is not input to Bevy. A
+    // press that changes the screen asks for its next frame like any other
+    // (`redraw_for_pending_state` in game/mod.rs).
     app.add_systems(
         PostUpdate,
         act_on_screen_reader_requests.after(AccessibilitySystems::Update),
@@ -55,14 +56,11 @@ pub(super) fn plugin(app: &mut App) {
 fn act_on_screen_reader_requests(
     mut requests: MessageReader<ActionRequest>,
     buttons: Query<(), With<bevy::ui_widgets::Button>>,
-    focus: Option<ResMut<InputFocus>>,
-    visible: Option<ResMut<InputFocusVisible>>,
-    mut redraw: MessageWriter<RequestRedraw>,
+    mut focus: Option<ResMut<InputFocus>>,
+    mut visible: Option<ResMut<InputFocusVisible>>,
     mut commands: Commands,
 ) {
-    let (mut focus, mut visible) = (focus, visible);
     for request in requests.read() {
-        redraw.write(RequestRedraw);
         let Some(entity) = Entity::try_from_bits(request.target_node.0) else {
             continue;
         };
